@@ -1,0 +1,61 @@
+import * as fontkit from 'fontkit';
+
+/** One parsed font file. Parsed once; everything that measures or embeds it shares this object. */
+export interface Face {
+  family: string;
+  bold: boolean;
+  bytes: Uint8Array;
+  font: fontkit.Font;
+  unitsPerEm: number;
+  /** hhea ascent/descent in em units, as pdfkit positions text with them */
+  ascent: number;
+  descent: number;
+  /** a stable key, e.g. "Noto Serif SC/bold" */
+  key: string;
+}
+
+const parsed = new WeakMap<Uint8Array, fontkit.Font>();
+
+/** Parses font bytes once per process (keyed by the byte array's identity). */
+export function parseFont(bytes: Uint8Array): fontkit.Font {
+  let font = parsed.get(bytes);
+  if (!font) {
+    const f = fontkit.create(bytes as Buffer);
+    if (!('glyphForCodePoint' in f)) throw new Error('font collections are not supported; register one face');
+    font = f as fontkit.Font;
+    parsed.set(bytes, font);
+  }
+  return font;
+}
+
+export function makeFace(family: string, bold: boolean, bytes: Uint8Array): Face {
+  const font = parseFont(bytes);
+  return {
+    family,
+    bold,
+    bytes,
+    font,
+    unitsPerEm: font.unitsPerEm,
+    ascent: font.ascent / font.unitsPerEm,
+    descent: font.descent / font.unitsPerEm,
+    key: `${family}/${bold ? 'bold' : 'regular'}`,
+  };
+}
+
+const advanceCache = new WeakMap<fontkit.Font, Map<number, number>>();
+
+/** Advance width of one code point in em units; cached because tables measure the same digits thousands of times. */
+export function advance(face: Face, codePoint: number): number {
+  let cache = advanceCache.get(face.font);
+  if (!cache) advanceCache.set(face.font, (cache = new Map()));
+  let w = cache.get(codePoint);
+  if (w === undefined) {
+    w = face.font.glyphForCodePoint(codePoint).advanceWidth / face.unitsPerEm;
+    cache.set(codePoint, w);
+  }
+  return w;
+}
+
+export function hasGlyph(face: Face, codePoint: number): boolean {
+  return face.font.hasGlyphForCodePoint(codePoint);
+}

@@ -1,0 +1,84 @@
+import type { FontRole } from '../model/text.js';
+import { type Face, hasGlyph, makeFace } from './face.js';
+
+export interface FamilyFiles {
+  regular: Uint8Array;
+  bold?: Uint8Array;
+}
+
+/** Which families draw each role, first match wins per character. `latin` draws ASCII digits and letters when set. */
+export type RoleMap = Record<FontRole, string[]> & { latin?: string[] };
+
+/**
+ * Families (by name) and the roles that use them. Holds parsed faces for the life of the registry,
+ * so a long-running process parses each font file once.
+ */
+export class FontRegistry {
+  private families = new Map<string, { regular: Face; bold?: Face }>();
+  roles: RoleMap;
+
+  constructor(roles?: Partial<RoleMap>) {
+    this.roles = { serif: [], sans: [], kai: [], fangsong: [], title: [], ...roles };
+  }
+
+  register(family: string, files: FamilyFiles): this {
+    this.families.set(family, {
+      regular: makeFace(family, false, files.regular),
+      bold: files.bold ? makeFace(family, true, files.bold) : undefined,
+    });
+    return this;
+  }
+
+  /** Puts the given families first for a role (e.g. a licensed 仿宋_GB2312 before the bundled fallback). */
+  assign(role: FontRole | 'latin', families: string[]): this {
+    for (const f of families) if (!this.families.has(f)) throw new Error(`font family "${f}" is not registered`);
+    const rest = (this.roles[role] ?? []).filter((f) => !families.includes(f));
+    this.roles[role] = [...families, ...rest];
+    return this;
+  }
+
+  has(family: string): boolean {
+    return this.families.has(family);
+  }
+
+  familyNames(): string[] {
+    return [...this.families.keys()];
+  }
+
+  /** The face of a family in a weight; a family without a bold face draws bold with its regular face. */
+  face(family: string, bold: boolean): Face {
+    const f = this.families.get(family);
+    if (!f) throw new Error(`font family "${family}" is not registered`);
+    return (bold && f.bold) || f.regular;
+  }
+
+  /** The font chain of a role: its families, then (title → serif) the role it stands in for. */
+  chain(role: FontRole): string[] {
+    const own = this.roles[role] ?? [];
+    const fallback = role === 'title' || role === 'fangsong' ? this.roles.serif : [];
+    return [...own, ...fallback.filter((f) => !own.includes(f))];
+  }
+
+  /**
+   * The face that draws a character in a role, or undefined when no font of the chain has it.
+   * With `anyFont`, every registered family is tried after the chain (the user allowed fallback).
+   */
+  pick(role: FontRole, bold: boolean, codePoint: number, anyFont = false): Face | undefined {
+    const latin = this.roles.latin && isLatin(codePoint) ? this.roles.latin : [];
+    for (const family of [...latin, ...this.chain(role)]) {
+      const face = this.face(family, bold);
+      if (hasGlyph(face, codePoint)) return face;
+    }
+    if (anyFont) {
+      for (const family of this.families.keys()) {
+        const face = this.face(family, bold);
+        if (hasGlyph(face, codePoint)) return face;
+      }
+    }
+    return undefined;
+  }
+}
+
+function isLatin(cp: number): boolean {
+  return (cp >= 0x21 && cp <= 0x7e) || (cp >= 0xa0 && cp <= 0x24f);
+}

@@ -1,0 +1,95 @@
+import type { Block } from '../model/blocks.js';
+import type { ReportDocument } from '../model/document.js';
+import type { Problem } from '../model/errors.js';
+import { type Inline, inlineRuns } from '../model/text.js';
+import { GridError, resolveGridTable, resolveTreeTable } from './grid.js';
+import { decodeBase64Image, imageInfo } from './image.js';
+import { breakLines } from './linebreak.js';
+import { type BlockStyle, pitchOf, resolveStyle } from './styles.js';
+import { layoutTable, tableDefaults } from './table.js';
+import { type TextContext, toPieces } from './text.js';
+import type { FlowBlock, LaidParagraph } from './types.js';
+import { mm } from './units.js';
+
+/** Model blocks → flow blocks with fonts resolved, lines broken, tables measured. Problems are collected, not thrown. */
+export function buildFlow(doc: ReportDocument, ctx: TextContext, width: number, problems: Problem[]): FlowBlock[] {
+  const out: FlowBlock[] = [];
+  const para = (role: LaidParagraph['role'], text: Inline, st: BlockStyle, where: string, extra: Partial<LaidParagraph> = {}): LaidParagraph => {
+    const chars = ctx.chars(inlineRuns(text), st, where);
+    const indent = st.indent * st.size;
+    const rightIndent = (extra.rightIndent ?? 0);
+    return {
+      kind: 'paragraph',
+      role,
+      pieces: toPieces(chars),
+      lines: breakLines(chars, width - rightIndent, indent),
+      align: st.align,
+      size: st.size,
+      indent,
+      rightIndent,
+      pitch: pitchOf(st.lineSpacing, st.size),
+      spaceBefore: st.spaceBefore,
+      spaceAfter: st.spaceAfter,
+      keepNext: false,
+      ...extra,
+    };
+  };
+  const styled = (kind: Parameters<typeof resolveStyle>[0], b: Partial<BlockStyle>): BlockStyle => {
+    const base = resolveStyle(kind, doc.styles);
+    const own = Object.fromEntries(Object.entries(b).filter(([k, v]) => v !== undefined && k in base));
+    return { ...base, ...own } as BlockStyle;
+  };
+
+  doc.blocks.forEach((b: Block, i) => {
+    const where = `blocks[${i}]`;
+    switch (b.type) {
+      case 'title':
+        out.push(para('title', b.text, styled('title', b), `${where}.text`, { keepNext: true }));
+        break;
+      case 'heading':
+        out.push(para('heading', b.text, styled(`heading${b.level}`, b), `${where}.text`, { headingLevel: b.level, keepNext: true }));
+        break;
+      case 'paragraph':
+        out.push(para('body', b.text, styled('body', b), `${where}.text`));
+        break;
+      case 'pageBreak':
+        out.push({ kind: 'pageBreak' });
+        break;
+      case 'signature': {
+        const st = styled('body', { font: b.font, size: b.size, indent: 0, align: 'right', spaceBefore: 0, spaceAfter: 0 });
+        const rightIndent = (b.rightIndent ?? 4) * st.size;
+        b.lines.forEach((line, k) =>
+          out.push(para('signature', line, st, `${where}.lines[${k}]`, { rightIndent, keepNext: k < b.lines.length - 1, spaceBefore: k === 0 ? st.size * 2 : 0 })),
+        );
+        break;
+      }
+      case 'image': {
+        try {
+          const data = decodeBase64Image(b.data);
+          const info = imageInfo(data);
+          const w = Math.min(mm(b.width), width);
+          const h = b.height ? mm(b.height) : (w * info.height) / info.width;
+          out.push({ kind: 'image', data, format: info.format, width: w, height: h, align: b.align ?? 'center' });
+        } catch (e) {
+          problems.push({ path: `${where}.data`, message: (e as Error).message });
+        }
+        break;
+      }
+      case 'table':
+      case 'grid': {
+        try {
+          const spec = b.type === 'table' ? resolveTreeTable(b, where) : resolveGridTable(b, where);
+          if (b.caption) out.push(para('caption', b.caption, styled('caption', {}), `${where}.caption`, { keepNext: true }));
+          out.push(layoutTable(spec, ctx, tableDefaults(doc.styles, b), width, { id: b.id, repeatHeader: b.repeatHeader }));
+          const noteStyle = styled('body', { size: tableDefaults(doc.styles, b).size, indent: 0, align: 'left', lineSpacing: { multiple: 1.2 } });
+          b.notes?.forEach((n, k) => out.push(para('note', n, noteStyle, `${where}.notes[${k}]`)));
+        } catch (e) {
+          if (e instanceof GridError) problems.push(...e.problems);
+          else throw e;
+        }
+        break;
+      }
+    }
+  });
+  return out;
+}

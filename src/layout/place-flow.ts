@@ -1,0 +1,69 @@
+import { placeTable } from './place-table.js';
+import { PageFlow, alignX, countChars, lineOp } from './page-flow.js';
+import type { FlowBlock, LaidParagraph, LaidTable, PageGeometry } from './types.js';
+
+/** How much of a block must fit below a keep-with-next block: two lines, or a table's header and first row. */
+function headOf(b: FlowBlock | undefined): number {
+  if (!b) return 0;
+  if (b.kind === 'paragraph') return b.spaceBefore + Math.min(2, b.lines.length) * b.pitch;
+  if (b.kind === 'table') return tableHead(b);
+  if (b.kind === 'image') return b.height;
+  return 0;
+}
+
+function tableHead(t: LaidTable): number {
+  return t.rowHeights.slice(0, t.headerRows + 1).reduce((a, b) => a + b, 0);
+}
+
+function paragraphHeight(p: LaidParagraph): number {
+  return p.spaceBefore + p.lines.length * p.pitch + p.spaceAfter;
+}
+
+/** Flow blocks → positioned pages (the PDF's geometry). */
+export function placeFlow(blocks: FlowBlock[], geom: PageGeometry): PageFlow {
+  const flow = new PageFlow(geom);
+  blocks.forEach((b, i) => {
+    if (b.kind === 'pageBreak') {
+      if (!flow.atTop()) flow.newPage();
+      return;
+    }
+    if (b.kind === 'table') return placeTable(flow, b);
+    if (b.kind === 'image') {
+      flow.ensure(b.height);
+      const x = alignX(b.align, flow.left, flow.width, b.width);
+      flow.page.ops.push({ kind: 'image', x, y: flow.y, w: b.width, h: b.height, data: b.data });
+      flow.y += b.height + 6;
+      return;
+    }
+    // Keep chains of keep-with-next blocks (caption → table, heading → paragraph, signature lines) together.
+    let need = 0;
+    let j = i;
+    while (j < blocks.length && blocks[j].kind === 'paragraph' && (blocks[j] as LaidParagraph).keepNext) need += paragraphHeight(blocks[j++] as LaidParagraph);
+    if (j > i) need += headOf(blocks[j]);
+    else need = b.spaceBefore + Math.min(2, b.lines.length) * b.pitch;
+    flow.ensure(need);
+    placeParagraph(flow, b);
+  });
+  return flow;
+}
+
+function placeParagraph(flow: PageFlow, p: LaidParagraph): void {
+  if (!flow.atTop()) flow.y += p.spaceBefore;
+  p.lines.forEach((line, k) => {
+    if (!flow.fits(p.pitch)) flow.newPage();
+    const first = k === 0;
+    const last = k === p.lines.length - 1;
+    const left = flow.left + (first && p.align !== 'center' && p.align !== 'right' ? p.indent : 0);
+    const avail = flow.width - p.rightIndent - (left - flow.left);
+    let charSpacing: number | undefined;
+    let align = p.align;
+    if (align === 'justify') {
+      const n = countChars(line);
+      if (!last && n > 1 && avail - line.width > 0.01) charSpacing = (avail - line.width) / (n - 1);
+      align = 'left';
+    }
+    if (line.pieces.length) flow.page.ops.push(lineOp(line, alignX(align, left, avail, line.width), flow.y, p.pitch, p.size, charSpacing));
+    flow.y += p.pitch;
+  });
+  flow.y += p.spaceAfter;
+}

@@ -1,0 +1,114 @@
+import type { PageFlow } from './page-flow.js';
+import { alignX, lineOp } from './page-flow.js';
+import type { DrawOp, LaidCell, LaidTable } from './types.js';
+import { r3 } from './units.js';
+
+/**
+ * Draws a table across pages. Header rows repeat on every page; a page break never falls inside a row;
+ * a row-spanning cell cut by a break is drawn on both pages with its label repeated and centred in each
+ * part. A break is moved up to the start of a spanning cell when the part above could not hold its label,
+ * and the part below grows when it is too short for the label.
+ */
+export function placeTable(flow: PageFlow, t: LaidTable): void {
+  const heights = [...t.rowHeights];
+  const H = t.headerRows;
+  const n = heights.length;
+  const tableWidth = t.colWidths.reduce((a, b) => a + b, 0);
+  const x0 = flow.left + Math.max(0, (flow.width - tableWidth) / 2);
+  const colX = [x0];
+  for (const w of t.colWidths) colX.push(colX[colX.length - 1] + w);
+  const headerH = heights.slice(0, H).reduce((a, b) => a + b, 0);
+  const headerCells = t.cells.filter((c) => c.r < H);
+  const bodyCells = t.cells.filter((c) => c.r >= H);
+
+  flow.ensure(headerH + (n > H ? heights[H] : 0));
+  let r = H;
+  let first = true;
+  while (first || r < n) {
+    const showHeader = first || t.repeatHeader;
+    const bodyTop = flow.y + (showHeader ? headerH : 0);
+    const room = flow.bottom - bodyTop;
+    let end = r;
+    let h = 0;
+    while (end < n && h + heights[end] <= room + 0.01) h += heights[end++];
+    if (end === r && r < n) {
+      if (!flow.atTop()) {
+        flow.newPage();
+        continue;
+      }
+      end = r + 1; // a row taller than a page: it overflows rather than looping forever
+    }
+    if (showHeader && H > 0) drawRows(flow, t, headerCells, heights, colX, 0, H, flow.y);
+    let y = bodyTop;
+    if (end < n) end = adjustBreak(bodyCells, heights, r, end);
+    drawRows(flow, t, bodyCells, heights, colX, r, end, y);
+    for (let i = r; i < end; i++) y += heights[i];
+    flow.y = y;
+    r = end;
+    first = false;
+    if (r < n) flow.newPage();
+  }
+}
+
+/** Moves a break up so no spanning label is left without room above it; grows the rows below if needed. */
+function adjustBreak(cells: LaidCell[], heights: number[], start: number, end: number): number {
+  let moved = true;
+  while (moved) {
+    moved = false;
+    for (const c of cells) {
+      if (c.rowSpan < 2 || !(c.r < end && end < c.r + c.rowSpan)) continue;
+      const from = Math.max(c.r, start);
+      const above = heights.slice(from, end).reduce((a, b) => a + b, 0);
+      if (above < c.need - 0.01 && c.r > start) {
+        end = c.r;
+        moved = true;
+      }
+    }
+  }
+  for (const c of cells) {
+    if (c.rowSpan < 2 || !(c.r < end && end < c.r + c.rowSpan)) continue;
+    const last = c.r + c.rowSpan - 1;
+    const below = heights.slice(end, last + 1).reduce((a, b) => a + b, 0);
+    if (below < c.need) heights[last] += c.need - below;
+  }
+  return end;
+}
+
+/** Draws the parts of `cells` that fall in rows [from, to), starting at y. */
+function drawRows(flow: PageFlow, t: LaidTable, cells: LaidCell[], heights: number[], colX: number[], from: number, to: number, y: number): void {
+  const rowY: number[] = [];
+  let acc = y;
+  for (let i = from; i <= to; i++) {
+    rowY[i] = acc;
+    if (i < to) acc += heights[i];
+  }
+  const ops: DrawOp[] = [];
+  const seen = new Set<string>();
+  const rule = (x1: number, y1: number, x2: number, y2: number) => {
+    const k = `${r3(x1)},${r3(y1)},${r3(x2)},${r3(y2)}`;
+    if (seen.has(k)) return;
+    seen.add(k);
+    ops.push({ kind: 'line', x1: r3(x1), y1: r3(y1), x2: r3(x2), y2: r3(y2), width: t.border });
+  };
+  for (const c of cells) {
+    const a = Math.max(c.r, from);
+    const b = Math.min(c.r + c.rowSpan, to);
+    if (a >= b) continue;
+    const x = colX[c.c];
+    const w = colX[c.c + c.colSpan] - x;
+    const top = rowY[a];
+    const h = rowY[b] - top;
+    rule(x, top, x + w, top);
+    rule(x, top + h, x + w, top + h);
+    rule(x, top, x, top + h);
+    rule(x + w, top, x + w, top + h);
+    const textH = c.lines.length * c.pitch;
+    const textTop = c.valign === 'top' ? top + t.padY : c.valign === 'bottom' ? top + h - t.padY - textH : top + (h - textH) / 2;
+    c.lines.forEach((line, k) => {
+      if (!line.pieces.length) return;
+      const lx = alignX(c.vertical ? 'center' : c.align === 'justify' ? 'left' : c.align, x + t.padX, w - 2 * t.padX, line.width);
+      ops.push(lineOp(line, lx, textTop + k * c.pitch, c.pitch, c.size));
+    });
+  }
+  flow.page.ops.push(...ops);
+}

@@ -1,0 +1,95 @@
+import type { Face } from '../fonts/face.js';
+import { advance } from '../fonts/face.js';
+import type { FontRegistry } from '../fonts/registry.js';
+import type { FontRole, Run } from '../model/text.js';
+import type { Line, Piece } from './types.js';
+
+/** One character with the face and size that draw it. */
+export interface SChar {
+  ch: string;
+  cp: number;
+  face: Face;
+  size: number;
+  vert?: boolean;
+}
+
+export interface TextStyleResolved {
+  font: FontRole;
+  size: number;
+  bold: boolean;
+}
+
+/** Resolves fonts per character and records characters no font of the role can draw, with where they occur. */
+export class TextContext {
+  readonly missing = new Map<string, Set<string>>();
+  constructor(
+    readonly registry: FontRegistry,
+    readonly allowFallback: boolean,
+  ) {}
+
+  chars(runs: Run[], base: TextStyleResolved, where: string): SChar[] {
+    const out: SChar[] = [];
+    for (const run of runs) {
+      const role = run.font ?? base.font;
+      const bold = run.bold ?? base.bold;
+      const size = run.size ?? base.size;
+      for (const ch of run.text.replace(/\r\n?/g, '\n')) {
+        const cp = ch.codePointAt(0)!;
+        if (ch === '\n') {
+          out.push({ ch, cp, face: this.registry.face(this.registry.chain(role)[0] ?? this.anyFamily(), bold), size });
+          continue;
+        }
+        const face = this.registry.pick(role, bold, cp, this.allowFallback);
+        if (!face) {
+          this.note(where, ch);
+          out.push({ ch, cp, face: this.registry.face(this.registry.chain(role)[0] ?? this.anyFamily(), bold), size });
+        } else out.push({ ch, cp, face, size });
+      }
+    }
+    return out;
+  }
+
+  /** A face for lines that carry no character (page numbers, dashes) in a role. */
+  face(role: FontRole, bold: boolean, sample = '0'): Face {
+    const cp = sample.codePointAt(0)!;
+    return this.registry.pick(role, bold, cp, true) ?? this.registry.face(this.anyFamily(), bold);
+  }
+
+  private anyFamily(): string {
+    const f = this.registry.familyNames()[0];
+    if (!f) throw new Error('no font is registered');
+    return f;
+  }
+
+  private note(where: string, ch: string) {
+    let set = this.missing.get(where);
+    if (!set) this.missing.set(where, (set = new Set()));
+    set.add(ch);
+  }
+}
+
+export function charWidth(c: SChar): number {
+  return advance(c.face, c.cp) * c.size;
+}
+
+export function widthOf(chars: SChar[], from = 0, to = chars.length): number {
+  let w = 0;
+  for (let i = from; i < to; i++) w += charWidth(chars[i]);
+  return w;
+}
+
+/** Merges neighbouring characters of the same face, size and form into pieces. */
+export function toPieces(chars: SChar[]): Piece[] {
+  const out: Piece[] = [];
+  for (const c of chars) {
+    if (c.ch === '\n') continue;
+    const last = out[out.length - 1];
+    if (last && last.face === c.face && last.size === c.size && !!last.vert === !!c.vert) last.text += c.ch;
+    else out.push({ text: c.ch, face: c.face, size: c.size, ...(c.vert ? { vert: true } : {}) });
+  }
+  return out;
+}
+
+export function toLine(chars: SChar[]): Line {
+  return { pieces: toPieces(chars), width: widthOf(chars) };
+}

@@ -1,0 +1,61 @@
+import type { z } from 'zod';
+
+/** A field path in the form users read: tables.applications.rows[3][2]. */
+export function formatPath(path: readonly PropertyKey[], root = ''): string {
+  let out = root;
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out ? `.${String(key)}` : String(key);
+  }
+  return out || '(root)';
+}
+
+export interface Problem {
+  path: string;
+  message: string;
+}
+
+/** Invalid input: every problem with its field path. Never carries a stack trace to the user. */
+export class InputError extends Error {
+  constructor(
+    public readonly problems: Problem[],
+    title = 'Invalid input',
+  ) {
+    super(`${title}:\n${problems.map((p) => `  ${p.path}: ${p.message}`).join('\n')}`);
+    this.name = 'InputError';
+  }
+}
+
+/** zod issues to problems; for unions, the deepest branch's issues say most about what was meant. */
+export function zodProblems(error: z.ZodError, root = ''): Problem[] {
+  const out: Problem[] = [];
+  const walk = (issues: readonly z.core.$ZodIssue[], base: PropertyKey[]) => {
+    for (const issue of issues) {
+      const path = [...base, ...issue.path];
+      if (issue.code === 'invalid_union' && issue.errors.length) {
+        const best = [...issue.errors].sort((a, b) => depth(b) - depth(a))[0];
+        if (depth(best) > 0) {
+          walk(best, path);
+          continue;
+        }
+      }
+      out.push({ path: formatPath(path, root), message: issue.message });
+    }
+  };
+  walk(error.issues, []);
+  return dedupe(out);
+}
+
+function depth(issues: readonly z.core.$ZodIssue[]): number {
+  return Math.max(0, ...issues.map((i) => i.path.length + (i.code === 'invalid_type' ? 0 : 0.5)));
+}
+
+function dedupe(problems: Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const k = `${p.path}\u0000${p.message}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
