@@ -1,0 +1,44 @@
+/**
+ * The core API on bytes: no file system, no environment. The HTTP handler, the browser bundle and the
+ * CLI are thin shells over these functions.
+ */
+import type { FontRegistry } from './fonts/registry.js';
+import type { HbSubsetter } from './fonts/hb-subset.js';
+import { layoutDocument } from './layout/index.js';
+import type { LaidOutDocument } from './layout/types.js';
+import { parseReport } from './model/parse.js';
+import type { ReportDocument } from './model/document.js';
+import { renderDocx } from './render/docx/index.js';
+import { renderPdf } from './render/pdf/index.js';
+
+export type Format = 'pdf' | 'docx';
+
+export interface RenderOptions {
+  registry: FontRegistry;
+  /** needed for DOCX */
+  subsetter?: HbSubsetter;
+  formats: Format[];
+  creationDate?: Date;
+  allowFontFallback?: boolean;
+}
+
+export interface RenderResult {
+  pdf?: Uint8Array;
+  docx?: Uint8Array;
+  laidOut: LaidOutDocument;
+}
+
+/** Validates, lays out once, and renders each requested format from the same layout. */
+export async function renderReport(input: unknown, opts: RenderOptions): Promise<RenderResult> {
+  const doc: ReportDocument = parseReport(input);
+  const laidOut = layoutDocument(doc, { registry: opts.registry, creationDate: opts.creationDate, allowFontFallback: opts.allowFontFallback });
+  const out: RenderResult = { laidOut };
+  if (opts.formats.includes('pdf')) out.pdf = await renderPdf(laidOut);
+  if (opts.formats.includes('docx')) {
+    if (!opts.subsetter) throw new Error('DOCX output needs a harfbuzz subsetter (RenderOptions.subsetter)');
+    out.docx = await renderDocx(laidOut, { subsetter: opts.subsetter });
+  }
+  return out;
+}
+
+export { layoutDocument, parseReport, renderPdf, renderDocx };
