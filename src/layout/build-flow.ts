@@ -77,6 +77,8 @@ export function buildFlow(doc: ReportDocument, ctx: TextContext, width: number, 
       }
       case 'table':
       case 'grid': {
+        // Tables with an id are named by it in messages: tables.applications.rows[3]
+        const where = b.id ? `tables.${b.id}` : `blocks[${i}]`;
         try {
           const spec = b.type === 'table' ? resolveTreeTable(b, where) : resolveGridTable(b, where);
           if (b.caption) out.push(para('caption', b.caption, styled('caption', {}), `${where}.caption`, { keepNext: true }));

@@ -38,6 +38,13 @@ export function zodProblems(error: z.ZodError, root = ''): Problem[] {
           walk(best, path);
           continue;
         }
+        // Every branch failed at this very field: say what each would have accepted.
+        const expected = [...new Set(issue.errors.flat().map((i) => ('expected' in i ? String(i.expected) : '')).filter(Boolean))];
+        if (expected.length) {
+          const got = 'input' in issue ? `, got ${describe(issue.input)}` : '';
+          out.push({ path: formatPath(path, root), message: `expected ${expected.join(' or ')}${got}` });
+          continue;
+        }
       }
       out.push({ path: formatPath(path, root), message: issue.message });
     }
@@ -58,4 +65,12 @@ function dedupe(problems: Problem[]): Problem[] {
     seen.add(k);
     return true;
   });
+}
+
+function describe(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'an array';
+  if (typeof v === 'string') return `the text ${JSON.stringify(v.length > 40 ? v.slice(0, 40) + '…' : v)}`;
+  if (typeof v === 'object') return 'an object';
+  return `${typeof v} ${String(v)}`;
 }

@@ -4,7 +4,7 @@ import { InputError, zodProblems } from './errors.js';
 
 /** Validates an unknown value as a ReportDocument; throws InputError listing every problem by path. */
 export function parseReport(input: unknown): ReportDocument {
-  const result = ReportDocument.safeParse(input);
+  const result = ReportDocument.safeParse(input, { reportInput: true });
   if (!result.success) throw new InputError(zodProblems(result.error), 'Invalid report model');
   return result.data;
 }

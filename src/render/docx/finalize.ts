@@ -60,6 +60,12 @@ export function finalizeDocx(zip: Uint8Array, faces: Map<string, Face>, date: Da
     });
     files['word/fontTable.xml'] = strToU8(fixed);
   }
+  if (files['word/styles.xml']) {
+    // No automatic space between Chinese and Latin/digits: the PDF adds none, so neither may Word.
+    files['word/styles.xml'] = strToU8(
+      strFromU8(files['word/styles.xml']).replace('<w:pPrDefault/>', '<w:pPrDefault><w:pPr><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/></w:pPr></w:pPrDefault>'),
+    );
+  }
   const iso = date.toISOString().replace(/\.\d{3}Z$/, 'Z');
   if (files['docProps/core.xml']) {
     files['docProps/core.xml'] = strToU8(

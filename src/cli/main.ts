@@ -1,0 +1,147 @@
+#!/usr/bin/env node
+import { z } from 'zod';
+import { getTemplate, listTemplates } from '../../templates/index.js';
+import { type Format, render, reportJsonSchema } from '../index.js';
+import { newBundledRegistry } from '../fonts/bundled.js';
+import { InputError } from '../model/errors.js';
+import { type Args, UsageError, one, parseArgs } from './args.js';
+import { registerFontFlags } from './fonts.js';
+import { outputBase, readData, writeAll } from './io.js';
+
+const USAGE = `cjk-report — typed report model → PDF and DOCX with embedded Chinese fonts
+
+Usage:
+  cjk-report render <model.json|.yaml|-> [--format pdf,docx] [--out dir] [--allow-font-fallback]
+                    [--font ROLE=file.ttf]...           ROLE: serif sans kai fangsong title latin, or ROLE-bold
+  cjk-report render <data> --template <id> [--allow-inconsistent] [--previous <last-year data>] ...
+  cjk-report validate <data> --template <id> [--previous <file>]
+  cjk-report aggregate <data files…> --template <id> --out <file> [--agency <name>]
+  cjk-report templates
+  cjk-report schema
+
+Exit status: 0 success, 1 invalid input, 2 usage error.`;
+
+const VALUED = new Set(['format', 'out', 'template', 'previous', 'font', 'agency']);
+
+async function main(argv: string[]): Promise<number> {
+  const [cmd, ...rest] = argv;
+  if (!cmd || cmd === '--help' || cmd === '-h' || cmd === 'help') {
+    process.stdout.write(USAGE + '\n');
+    return cmd ? 0 : 2;
+  }
+  const args = parseArgs(rest, VALUED);
+  switch (cmd) {
+    case 'schema':
+      process.stdout.write(JSON.stringify(reportJsonSchema(), null, 2) + '\n');
+      return 0;
+    case 'templates':
+      return templatesCmd();
+    case 'render':
+      return renderCmd(args);
+    case 'validate':
+      return validateCmd(args);
+    case 'aggregate':
+      return aggregateCmd(args);
+    default:
+      throw new UsageError(`unknown command "${cmd}"`);
+  }
+}
+
+function templatesCmd(): number {
+  const list = listTemplates().map((t) => ({ id: t.id, title: t.title, dataSchema: z.toJSONSchema(t.schema, { unrepresentable: 'any' }) }));
+  process.stdout.write(JSON.stringify(list, null, 2) + '\n');
+  return 0;
+}
+
+function templateOf(args: Args) {
+  const id = one(args, 'template');
+  if (!id) return undefined;
+  const t = getTemplate(id);
+  if (!t) throw new UsageError(`unknown template "${id}"; known: ${listTemplates().map((x) => x.id).join(', ')}`);
+  return t;
+}
+
+function printProblems(kind: string, problems: { path: string; message: string }[]) {
+  for (const p of problems) process.stderr.write(`${kind}: ${p.path}: ${p.message}\n`);
+}
+
+async function renderCmd(args: Args): Promise<number> {
+  const input = args.positionals[0];
+  if (!input || args.positionals.length > 1) throw new UsageError('render takes exactly one input file (or - for standard input)');
+  const formats = (one(args, 'format') ?? 'pdf,docx').split(',').map((f) => f.trim()) as Format[];
+  for (const f of formats) if (f !== 'pdf' && f !== 'docx') throw new UsageError(`unknown format "${f}" (pdf, docx)`);
+  const out = one(args, 'out') ?? 'out';
+  let model: unknown = readData(input);
+  const template = templateOf(args);
+  if (template) {
+    const previous = one(args, 'previous');
+    const checked = template.check(model, { previous: previous ? readData(previous) : undefined });
+    printProblems('warning', checked.warnings);
+    if (checked.errors.length) {
+      if (!args.flags.has('allow-inconsistent')) throw new InputError(checked.errors, '数据未通过勾稽关系校验（可用 --allow-inconsistent 照样输出）');
+      printProblems('warning', checked.errors);
+    }
+    model = template.build(checked.data);
+  }
+  const fonts = args.flags.get('font');
+  const registry = fonts ? registerFontFlags(newBundledRegistry(), fonts) : undefined;
+  const result = await render(model, { formats, registry, allowFontFallback: args.flags.has('allow-font-fallback') || undefined });
+  const base = outputBase(input);
+  const written = writeAll(out, [
+    ...(result.pdf ? [{ name: `${base}.pdf`, data: result.pdf }] : []),
+    ...(result.docx ? [{ name: `${base}.docx`, data: result.docx }] : []),
+  ]);
+  for (const w of written) process.stdout.write(`${w}\n`);
+  return 0;
+}
+
+function validateCmd(args: Args): number {
+  const input = args.positionals[0];
+  const template = templateOf(args);
+  if (!input || !template) throw new UsageError('validate needs a data file and --template <id>');
+  const previous = one(args, 'previous');
+  const checked = template.check(readData(input), { previous: previous ? readData(previous) : undefined });
+  printProblems('warning', checked.warnings);
+  if (checked.errors.length) {
+    printProblems('error', checked.errors);
+    process.stderr.write(`${checked.errors.length} 处错误\n`);
+    return 1;
+  }
+  process.stdout.write(`${input}: 校验通过\n`);
+  return 0;
+}
+
+function aggregateCmd(args: Args): number {
+  const template = templateOf(args);
+  const out = one(args, 'out');
+  if (!template || !out || !args.positionals.length) throw new UsageError('aggregate needs data files, --template <id> and --out <file>');
+  if (!template.aggregate) throw new UsageError(`template ${template.id} cannot aggregate`);
+  const data = template.aggregate(args.positionals.map(readData), { agency: one(args, 'agency') ?? '' });
+  const json = new TextEncoder().encode(JSON.stringify(data, null, 2) + '\n');
+  const [dir, name] = splitPath(out);
+  writeAll(dir, [{ name, data: json }]);
+  process.stdout.write(`${out}\n`);
+  return 0;
+}
+
+function splitPath(p: string): [string, string] {
+  const i = p.lastIndexOf('/');
+  return i < 0 ? ['.', p] : [p.slice(0, i) || '/', p.slice(i + 1)];
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    if (e instanceof UsageError) {
+      process.stderr.write(`usage error: ${e.message}\n\n${USAGE}\n`);
+      process.exit(2);
+    }
+    if (e instanceof InputError) {
+      process.stderr.write(e.message + '\n');
+      process.exit(1);
+    }
+    process.stderr.write(`internal error: ${(e as Error).message}\n`);
+    if (process.env.CJK_REPORT_DEBUG) process.stderr.write(`${(e as Error).stack}\n`);
+    process.exit(3);
+  },
+);

@@ -1,0 +1,17 @@
+import type { Template } from './types.js';
+
+export type { Template, CheckResult } from './types.js';
+
+const registry = new Map<string, Template<any>>();
+
+export function registerTemplate(t: Template<any>): void {
+  registry.set(t.id, t);
+}
+
+export function getTemplate(id: string): Template<any> | undefined {
+  return registry.get(id);
+}
+
+export function listTemplates(): Template<any>[] {
+  return [...registry.values()];
+}

@@ -1,0 +1,22 @@
+import type { z } from 'zod';
+import type { ReportDocument } from '../src/model/document.js';
+import type { Problem } from '../src/model/errors.js';
+
+export interface CheckResult<D> {
+  /** the data with omitted totals filled in */
+  data: D;
+  errors: Problem[];
+  warnings: Problem[];
+}
+
+/** A template: a data schema, its rules, and a builder from data to a ReportDocument. Never touches a renderer. */
+export interface Template<D = unknown> {
+  id: string;
+  title: string;
+  schema: z.ZodType<D>;
+  /** validates shape (zod) and content (rules); throws InputError on a bad shape */
+  check(input: unknown, opts?: { previous?: unknown }): CheckResult<D>;
+  build(data: D): ReportDocument;
+  /** sums the tables of many data files (汇总); prose is left empty */
+  aggregate?(inputs: unknown[], meta: { agency: string }): D;
+}
