@@ -15,3 +15,7 @@ export function getTemplate(id: string): Template<any> | undefined {
 export function listTemplates(): Template<any>[] {
   return [...registry.values()];
 }
+
+import { annualReport2019, annualReport2021 } from './gov-info-annual-report/index.js';
+registerTemplate(annualReport2019);
+registerTemplate(annualReport2021);

@@ -104,6 +104,7 @@ function collectUsed(flow: LaidOutDocument['flow'], pages: LaidPage[]): LaidOutD
       let u = used.get(pc.face.key);
       if (!u) used.set(pc.face.key, (u = { face: pc.face, codePoints: new Set() }));
       for (const ch of pc.text) {
+        if (ch === '\n') continue;
         u.codePoints.add(ch.codePointAt(0)!);
         const v = pc.vert ? VERTICAL_FORMS[ch] : undefined;
         if (v) u.codePoints.add(v.codePointAt(0)!);

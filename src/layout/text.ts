@@ -82,9 +82,13 @@ export function widthOf(chars: SChar[], from = 0, to = chars.length): number {
 export function toPieces(chars: SChar[]): Piece[] {
   const out: Piece[] = [];
   for (const c of chars) {
-    if (c.ch === '\n') continue;
+    if (c.ch === '\n') {
+      // kept as its own piece so the DOCX can write a line break; lines never contain one
+      out.push({ text: '\n', face: c.face, size: c.size });
+      continue;
+    }
     const last = out[out.length - 1];
-    if (last && last.face === c.face && last.size === c.size && !!last.vert === !!c.vert) last.text += c.ch;
+    if (last && last.text !== '\n' && last.face === c.face && last.size === c.size && !!last.vert === !!c.vert) last.text += c.ch;
     else out.push({ text: c.ch, face: c.face, size: c.size, ...(c.vert ? { vert: true } : {}) });
   }
   return out;

@@ -39,7 +39,7 @@ export function zodProblems(error: z.ZodError, root = ''): Problem[] {
           continue;
         }
         // Every branch failed at this very field: say what each would have accepted.
-        const expected = [...new Set(issue.errors.flat().map((i) => ('expected' in i ? String(i.expected) : '')).filter(Boolean))];
+        const expected = [...new Set(issue.errors.flat().map((i) => ('values' in i ? i.values.map((v) => JSON.stringify(v)).join(' or ') : 'expected' in i ? String(i.expected) : '')).filter(Boolean))];
         if (expected.length) {
           const got = 'input' in issue ? `, got ${describe(issue.input)}` : '';
           out.push({ path: formatPath(path, root), message: `expected ${expected.join(' or ')}${got}` });
@@ -54,7 +54,7 @@ export function zodProblems(error: z.ZodError, root = ''): Problem[] {
 }
 
 function depth(issues: readonly z.core.$ZodIssue[]): number {
-  return Math.max(0, ...issues.map((i) => i.path.length + (i.code === 'invalid_type' ? 0 : 0.5)));
+  return Math.max(0, ...issues.map((i) => i.path.length));
 }
 
 function dedupe(problems: Problem[]): Problem[] {

@@ -26,7 +26,7 @@ export type NumberFormat = z.infer<typeof NumberFormat>;
 export const WidthHint = z.union([
   z.number().positive().max(2000),
   z.object({ mm: z.number().positive().max(2000) }).strict(),
-  z.object({ weight: z.number().positive().max(1000) }).strict(),
+  z.object({ weight: z.number().positive().max(1e6) }).strict(),
   z.literal('narrow'),
   z.literal('auto'),
 ]);

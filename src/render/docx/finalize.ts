@@ -60,11 +60,8 @@ export function finalizeDocx(zip: Uint8Array, faces: Map<string, Face>, date: Da
     });
     files['word/fontTable.xml'] = strToU8(fixed);
   }
-  if (files['word/styles.xml']) {
-    // No automatic space between Chinese and Latin/digits: the PDF adds none, so neither may Word.
-    files['word/styles.xml'] = strToU8(
-      strFromU8(files['word/styles.xml']).replace('<w:pPrDefault/>', '<w:pPrDefault><w:pPr><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/></w:pPr></w:pPrDefault>'),
-    );
+  for (const name of Object.keys(files)) {
+    if (/^word\/(document|header\d*|footer\d*)\.xml$/.test(name)) files[name] = strToU8(withCjkParagraphProps(strFromU8(files[name])));
   }
   const iso = date.toISOString().replace(/\.\d{3}Z$/, 'Z');
   if (files['docProps/core.xml']) {
@@ -76,4 +73,22 @@ export function finalizeDocx(zip: Uint8Array, faces: Map<string, Face>, date: Da
   const entries: Record<string, [Uint8Array, { mtime: Date }]> = {};
   for (const [name, data] of Object.entries(files)) entries[name] = [data, { mtime }];
   return zipSync(entries, { level: 6 });
+}
+
+/** pPr children that come after overflowPunct/autoSpaceDE/autoSpaceDN in the schema's order (CT_PPrBase). */
+const AFTER = /<w:(?:topLinePunct|bidi|adjustRightInd|snapToGrid|spacing|ind|contextualSpacing|mirrorIndents|suppressOverlap|jc|textDirection|textAlignment|textboxTightWrap|outlineLvl|divId|cnfStyle|rPr|sectPr|pPrChange)\b/;
+const CJK_PROPS = '<w:overflowPunct w:val="0"/><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>';
+
+/**
+ * Every paragraph: no punctuation hanging into the margin and no automatic space between Chinese and
+ * Latin or digits. The PDF does neither, so Word and LibreOffice must not either (LibreOffice ignores
+ * these in the document defaults, so they go on each paragraph, in schema order).
+ */
+export function withCjkParagraphProps(xml: string): string {
+  return xml.replace(/<w:p>|<w:p ([^>]*)>|<w:pPr>([\s\S]*?)<\/w:pPr>|<w:pPr\/>/g, (m, _attrs, body: string | undefined) => {
+    if (m.startsWith('<w:p>') || /^<w:p /.test(m)) return m; // handled below
+    const inner = (body ?? '').replace(/<w:(?:overflowPunct|autoSpaceDE|autoSpaceDN)\b[^>]*\/>/g, '');
+    const at = inner.search(AFTER);
+    return `<w:pPr>${at < 0 ? inner + CJK_PROPS : inner.slice(0, at) + CJK_PROPS + inner.slice(at)}</w:pPr>`;
+  }).replace(/(<w:p(?: [^>]*)?>)(?!<w:pPr)/g, `$1<w:pPr>${CJK_PROPS}</w:pPr>`);
 }

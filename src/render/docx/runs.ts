@@ -5,6 +5,7 @@ import { verticalForm } from '../../layout/vertical.js';
 /** A run with the face's family on every script slot, East Asian included, so Word never substitutes. */
 export function runOf(p: Piece, opts: { breakBefore?: boolean } = {}): TextRun {
   const family = p.face.family;
+  if (p.text === '\n') return new TextRun({ break: 1 });
   return new TextRun({
     text: p.vert ? verticalForm(p.text) : p.text,
     font: { ascii: family, eastAsia: family, hAnsi: family, cs: family },

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { zhCN } from 'zod/locales';
+import { InputError, zodProblems, type Problem } from '../../src/model/errors.js';
+import type { CheckResult, Template } from '../types.js';
+import { aggregateData } from './aggregate.js';
+import { buildReport } from './build.js';
+import { applyRules, crossYear } from './rules.js';
+import { type AnyData, Data2019, Data2021 } from './schema.js';
+
+const zh = zhCN().localeError;
+
+function parseAs<D>(schema: z.ZodType<D>, input: unknown, what: string): D {
+  const r = schema.safeParse(input, { error: zh, reportInput: true });
+  if (!r.success) throw new InputError(zodProblems(r.error), `${what}的格式不正确`);
+  return r.data;
+}
+
+/** Last year's file may be in either format: 2020 and earlier use the 2019 format. */
+function parsePrevious(input: unknown): AnyData {
+  const year = (input as { year?: unknown })?.year;
+  const schema = typeof year === 'number' && year >= 2021 ? Data2021 : Data2019;
+  const d = structuredClone(parseAs<AnyData>(schema as z.ZodType<AnyData>, input, '上一年度数据'));
+  applyRules(d);
+  return d;
+}
+
+function overviewLength(d: AnyData): number {
+  return d.sections.overview.paragraphs.map((p) => (typeof p === 'string' ? p : p.heading + p.text)).join('').replace(/\s/g, '').length;
+}
+
+function makeTemplate<D extends AnyData>(id: string, title: string, schema: z.ZodType<D>, version: 2019 | 2021): Template<D> {
+  return {
+    id,
+    title,
+    schema,
+    check(input: unknown, opts = {}): CheckResult<D> {
+      const data = structuredClone(parseAs(schema, input, '数据文件'));
+      const errors = applyRules(data);
+      const warnings: Problem[] = [];
+      if (version === 2021 && overviewLength(data) > 1000)
+        warnings.push({ path: 'sections.overview', message: `总体情况共 ${overviewLength(data)} 字，超过 2021 年格式要求的“篇幅原则上不超过一千字”` });
+      if (version === 2019 && data.year >= 2021) warnings.push({ path: 'year', message: `${data.year} 年度报告应使用 2021 年格式（gov-info-annual-report-2021）` });
+      if (version === 2021 && data.year < 2021) warnings.push({ path: 'year', message: `${data.year} 年度报告应使用 2019 年格式（gov-info-annual-report-2019）` });
+      if (opts.previous !== undefined) warnings.push(...crossYear(data, parsePrevious(opts.previous)));
+      return { data, errors, warnings };
+    },
+    build: (d: D) => buildReport(d),
+    aggregate(inputs: unknown[], meta) {
+      if (!inputs.length) throw new InputError([{ path: '(files)', message: '至少需要一个数据文件' }]);
+      const datas = inputs.map((x, i) => {
+        const r = this.check(x);
+        if (r.errors.length) throw new InputError(r.errors.map((e) => ({ ...e, path: `文件${i + 1} ${e.path}` })), '汇总前的校验未通过');
+        return r.data;
+      });
+      return aggregateData(datas, meta.agency);
+    },
+  };
+}
+
+export const annualReport2019 = makeTemplate('gov-info-annual-report-2019', '政府信息公开工作年度报告（2019 年试行格式，国办公开办函〔2019〕60号）', Data2019, 2019);
+export const annualReport2021 = makeTemplate('gov-info-annual-report-2021', '政府信息公开工作年度报告（2021 年修订格式，国办公开办函〔2021〕30号）', Data2021, 2021);

@@ -1,0 +1,40 @@
+import { DENIED, NOT_PROCESSED, OTHER_2021, ROWS, UNABLE } from './labels.js';
+import type { AnyData } from './schema.js';
+
+export interface RowRef {
+  path: string;
+  label: string;
+  row: number[];
+}
+
+const P = 'tables.applications';
+
+/** The result rows of 表二 that （七）总计 adds up, in printed order, with their paths and full labels. */
+export function resultRows(d: AnyData): RowRef[] {
+  const a = d.tables.applications;
+  const out: RowRef[] = [
+    { path: `${P}.granted`, label: ROWS.granted, row: a.granted },
+    { path: `${P}.partial`, label: ROWS.partial, row: a.partial },
+  ];
+  const group = <K extends string>(key: string, head: string, labels: Record<K, string>, rows: Record<K, number[]>) => {
+    for (const k of Object.keys(labels) as K[]) out.push({ path: `${P}.${key}.${k}`, label: `${head} ${labels[k]}`, row: rows[k] });
+  };
+  group('denied', ROWS.denied, DENIED, a.denied);
+  group('unable', ROWS.unable, UNABLE, a.unable);
+  group('notProcessed', ROWS.notProcessed, NOT_PROCESSED, a.notProcessed);
+  if (Array.isArray(a.other)) out.push({ path: `${P}.other`, label: ROWS.other, row: a.other });
+  else group('other', ROWS.other, OTHER_2021, a.other as Record<keyof typeof OTHER_2021, number[]>);
+  return out;
+}
+
+/** Every row of 表二 (for the per-row total, rule A3). */
+export function allRows(d: AnyData): RowRef[] {
+  const a = d.tables.applications;
+  return [
+    { path: `${P}.newReceived`, label: ROWS.newReceived, row: a.newReceived },
+    { path: `${P}.carriedOver`, label: ROWS.carriedOver, row: a.carriedOver },
+    ...resultRows(d),
+    ...(a.total ? [{ path: `${P}.total`, label: ROWS.total, row: a.total }] : []),
+    { path: `${P}.carriedForward`, label: ROWS.carriedForward, row: a.carriedForward },
+  ];
+}

@@ -1,0 +1,132 @@
+import { z } from 'zod';
+
+/** A count: a whole number ≥ 0 (rule A4 for 表二, and every count of 表一 and 表三). */
+export const Count = z.number({ error: '应为数字' }).int('应为整数').min(0, '不能为负数');
+/** 本年增/减: signed, printed with its sign ("+17", "0", "-3"). */
+export const Signed = z.union([z.number().int('应为整数'), z.string().regex(/^[+\-−]?\d+$/, '应为带符号的整数，如 +17、0、-3')]);
+/** An amount (e.g. 万元), kept with the decimals given when written as a string: "5949.088667". */
+export const Amount = z.union([z.number().min(0, '不能为负数'), z.string().regex(/^\d+(\.\d+)?$/, '应为数字，如 5949.088667')]);
+
+/** 表二 row: 自然人, 商业企业, 科研机构, 社会公益组织, 法律服务机构, 其他 [, 总计 — computed when omitted]. */
+export const ApplicantRow = z.array(Count).min(6, '应为 6 个数（自然人至其他），或 7 个数（含总计）').max(7, '应为 6 个数（自然人至其他），或 7 个数（含总计）');
+/** 表三 group: 结果维持, 结果纠正, 其他结果, 尚未审结 [, 总计 — computed when omitted]. */
+export const ReviewGroup = z.array(Count).min(4, '应为 4 个数（结果维持至尚未审结），或 5 个数（含总计）').max(5, '应为 4 个数（结果维持至尚未审结），或 5 个数（含总计）');
+
+/** A paragraph, or one that opens with a run-in sub-heading such as "（一）主动公开情况。". */
+export const Para = z.union([z.string(), z.object({ heading: z.string(), text: z.string() }).strict()]);
+export type Para = z.infer<typeof Para>;
+
+export const Section = z
+  .object({
+    heading: z.string().optional().describe('overrides the official heading, e.g. the publisher\'s own wording'),
+    paragraphs: z.array(Para).default([]),
+    caption: z.string().optional().describe('a caption above the section\'s table, e.g. "收到和处理政府信息公开申请情况"'),
+  })
+  .strict();
+
+const Sections = z
+  .object({
+    overview: Section.default({ paragraphs: [] }).describe('一、总体情况'),
+    proactive: Section.default({ paragraphs: [] }).describe('二、主动公开政府信息情况'),
+    applications: Section.default({ paragraphs: [] }).describe('三、收到和处理政府信息公开申请情况'),
+    reviews: Section.default({ paragraphs: [] }).describe('四、政府信息公开行政复议、行政诉讼情况'),
+    problems: Section.default({ paragraphs: [] }).describe('五、存在的主要问题及改进情况'),
+    other: Section.default({ paragraphs: [] }).describe('六、其他需要报告的事项'),
+  })
+  .strict();
+
+const applicationsCommon = {
+  newReceived: ApplicantRow.describe('一、本年新收政府信息公开申请数量'),
+  carriedOver: ApplicantRow.describe('二、上年结转政府信息公开申请数量'),
+  granted: ApplicantRow.describe('（一）予以公开'),
+  partial: ApplicantRow.describe('（二）部分公开'),
+  denied: z
+    .object({
+      stateSecret: ApplicantRow, prohibitedByLaw: ApplicantRow, threeSecurity: ApplicantRow, thirdParty: ApplicantRow,
+      internalAffairs: ApplicantRow, processInfo: ApplicantRow, enforcementFiles: ApplicantRow, inquiry: ApplicantRow,
+    })
+    .strict()
+    .describe('（三）不予公开 1–8'),
+  unable: z.object({ notHeld: ApplicantRow, needsCreation: ApplicantRow, unclear: ApplicantRow }).strict().describe('（四）无法提供 1–3'),
+  notProcessed: z
+    .object({ complaint: ApplicantRow, repeated: ApplicantRow, publication: ApplicantRow, massive: ApplicantRow, confirmation: ApplicantRow })
+    .strict()
+    .describe('（五）不予处理 1–5'),
+  total: ApplicantRow.optional().describe('（七）总计: computed when omitted, checked when given'),
+  carriedForward: ApplicantRow.describe('四、结转下年度继续办理'),
+};
+
+const Reviews = z
+  .object({
+    review: ReviewGroup.describe('行政复议'),
+    direct: ReviewGroup.describe('行政诉讼 · 未经复议直接起诉'),
+    afterReview: ReviewGroup.describe('行政诉讼 · 复议后起诉'),
+  })
+  .strict();
+
+const Signature = z.object({ agency: z.string().optional(), date: z.string() }).strict();
+
+const Common = {
+  template: z.string().optional().describe('the template id this file is for'),
+  agency: z.string().min(1, '机关名称不能为空'),
+  year: z.number().int().min(2008).max(2100),
+  title: z.string().optional().describe('default: 机关名称 + "YYYY年政府信息公开工作年度报告"'),
+  intro: z.array(Para).optional().describe('default: the standard opening paragraph'),
+  sections: Sections.default({} as never),
+  signature: Signature.optional(),
+};
+
+export const Data2019 = z
+  .object({
+    ...Common,
+    tables: z
+      .object({
+        proactive: z
+          .object({
+            rules: z.tuple([Count, Count, Count]).describe('规章: 本年新制作数量, 本年新公开数量, 对外公开总数量'),
+            normativeDocs: z.tuple([Count, Count, Count]).describe('规范性文件'),
+            licensing: z.tuple([Count, Signed, Count]).describe('行政许可: 上一年项目数量, 本年增/减, 处理决定数量'),
+            otherServices: z.tuple([Count, Signed, Count]).describe('其他对外管理服务事项'),
+            penalty: z.tuple([Count, Signed, Count]).describe('行政处罚'),
+            enforcement: z.tuple([Count, Signed, Count]).describe('行政强制'),
+            fees: z.tuple([Count, Signed]).describe('行政事业性收费: 上一年项目数量, 本年增/减'),
+            procurement: z.tuple([Count, Amount]).describe('政府集中采购: 采购项目数量, 采购总金额'),
+          })
+          .strict(),
+        applications: z.object({ ...applicationsCommon, other: ApplicantRow.describe('（六）其他处理') }).strict(),
+        reviews: Reviews,
+      })
+      .strict(),
+  })
+  .strict();
+export type Data2019 = z.infer<typeof Data2019>;
+
+export const Data2021 = z
+  .object({
+    ...Common,
+    tables: z
+      .object({
+        proactive: z
+          .object({
+            rules: z.tuple([Count, Count, Count]).describe('规章: 本年制发件数, 本年废止件数, 现行有效件数'),
+            normativeDocs: z.tuple([Count, Count, Count]).describe('行政规范性文件'),
+            licensing: Count.describe('行政许可: 本年处理决定数量'),
+            penalty: Count.describe('行政处罚'),
+            enforcement: Count.describe('行政强制'),
+            fees: Amount.describe('行政事业性收费: 本年收费金额（单位：万元）'),
+          })
+          .strict(),
+        applications: z
+          .object({
+            ...applicationsCommon,
+            other: z.object({ noCorrection: ApplicantRow, noFee: ApplicantRow, other: ApplicantRow }).strict().describe('（六）其他处理 1–3'),
+          })
+          .strict(),
+        reviews: Reviews,
+      })
+      .strict(),
+  })
+  .strict();
+export type Data2021 = z.infer<typeof Data2021>;
+
+export type AnyData = Data2019 | Data2021;
