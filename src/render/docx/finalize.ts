@@ -60,6 +60,10 @@ export function finalizeDocx(zip: Uint8Array, faces: Map<string, Face>, date: Da
     });
     files['word/fontTable.xml'] = strToU8(fixed);
   }
+  if (files['word/settings.xml']) {
+    // Word's default when absent; LibreOffice otherwise compresses CJK punctuation and fits more per line than the PDF.
+    files['word/settings.xml'] = strToU8(strFromU8(files['word/settings.xml']).replace('<w:compat>', '<w:characterSpacingControl w:val="doNotCompress"/><w:compat>'));
+  }
   for (const name of Object.keys(files)) {
     if (/^word\/(document|header\d*|footer\d*)\.xml$/.test(name)) files[name] = strToU8(withCjkParagraphProps(strFromU8(files[name])));
   }
