@@ -48,6 +48,7 @@ export function placeTable(flow: PageFlow, t: LaidTable): void {
     first = false;
     if (r < n) flow.newPage();
   }
+  flow.y += t.spaceAfter;
 }
 
 /** Moves a break up so no spanning label is left without room above it; grows the rows below if needed. */

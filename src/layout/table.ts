@@ -97,5 +97,6 @@ export function layoutTable(spec: GridSpec, ctx: TextContext, d: TableDefaults, 
     padX,
     padY,
     border: 0.6,
+    spaceAfter: 8,
   };
 }

@@ -74,6 +74,8 @@ export interface LaidTable {
   padX: number;
   padY: number;
   border: number;
+  /** space below the table, pt */
+  spaceAfter: number;
 }
 
 export interface LaidParagraph {

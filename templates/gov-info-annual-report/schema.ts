@@ -72,7 +72,7 @@ const Common = {
   year: z.number().int().min(2008).max(2100),
   title: z.string().optional().describe('default: 机关名称 + "YYYY年政府信息公开工作年度报告"'),
   intro: z.array(Para).optional().describe('default: the standard opening paragraph'),
-  sections: Sections.default({} as never),
+  sections: Sections.prefault({}),
   signature: Signature.optional(),
 };
 

@@ -3,6 +3,7 @@ import { ImageRun } from 'docx';
 import type { Face } from '../../fonts/face.js';
 import type { HbSubsetter } from '../../fonts/hb-subset.js';
 import type { LaidOutDocument } from '../../layout/types.js';
+import { toTwips } from '../../layout/units.js';
 import { finalizeDocx } from './finalize.js';
 import { headersFooters, sectionPage } from './page.js';
 import { alignment, paragraphOf } from './paragraph.js';
@@ -62,7 +63,7 @@ export async function renderDocx(doc: LaidOutDocument, opts: DocxOptions): Promi
       if (pendingBreak) children.push(new Paragraph({ pageBreakBefore: true, children: [], spacing: { before: 0, after: 0, line: 20, lineRule: LineRuleType.EXACT } }));
       children.push(tableOf(b));
       // Word needs a paragraph between two tables, or it merges them.
-      children.push(new Paragraph({ children: [], spacing: { before: 0, after: 0, line: 120 } }));
+      children.push(new Paragraph({ children: [], spacing: { before: 0, after: 0, line: toTwips(b.spaceAfter), lineRule: LineRuleType.EXACT } }));
     } else if (b.kind === 'image') {
       const px = (pt: number) => Math.round((pt * 96) / 72);
       children.push(
