@@ -1,0 +1,86 @@
+import { InputError, parseReport, reportJsonSchema } from '../src/index.js';
+import { formatValue } from '../src/layout/numbers.js';
+import { layoutDocument } from '../src/layout/index.js';
+import { bundledRegistry } from '../src/fonts/bundled.js';
+
+const base = { meta: { title: 't' } };
+
+function problems(fn: () => unknown): { path: string; message: string }[] {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof InputError) return e.problems;
+    throw e;
+  }
+  throw new Error('expected an InputError');
+}
+
+describe('report model', () => {
+  test('a wrong field is reported with its path and what is wrong', () => {
+    const p = problems(() => parseReport({ ...base, blocks: [{ type: 'paragraph', text: 'ok' }, { type: 'heading', level: 4, text: 'x' }, { type: 'paragraph', text: 5 }] }));
+    expect(p).toEqual([
+      { path: 'blocks[1].level', message: 'expected 1 or 2 or 3, got number 4' },
+      { path: 'blocks[2].text', message: 'expected string or array, got number 5' },
+    ]);
+  });
+
+  test('unknown fields are rejected, not ignored', () => {
+    const p = problems(() => parseReport({ ...base, blocks: [{ type: 'paragraph', text: 'x', colour: 'red' }] }));
+    expect(p[0].path).toBe('blocks[0]');
+    expect(p[0].message).toMatch(/colour/);
+  });
+
+  test('the JSON Schema describes blocks and tables', () => {
+    const s = JSON.stringify(reportJsonSchema());
+    for (const word of ['"blocks"', '"rowSpan"', '"vertical"', '"pageNumbers"', '"creationDate"']) expect(s).toContain(word);
+  });
+});
+
+describe('table resolution errors name the cell', () => {
+  const lay = (blocks: unknown[]) => layoutDocument(parseReport({ ...base, blocks }), { registry: bundledRegistry() });
+
+  test('overlapping spans', () => {
+    const p = problems(() => lay([{ type: 'grid', id: 'g', widths: [10, 10], rows: [[{ text: 'a', rowSpan: 2 }, 'b'], [{ text: 'c', colSpan: 2 }]] }]));
+    expect(p).toContainEqual({ path: 'tables.g.rows[1][0]', message: 'starts at column 2 with colSpan 2, past the table\'s 2 columns' });
+  });
+
+  test('a column span running into a row span from above', () => {
+    const p = problems(() => lay([{ type: 'grid', id: 'g', widths: [10, 10, 10], rows: [['a', { text: 'b', rowSpan: 2 }, 'c'], [{ text: 'd', colSpan: 3 }]] }]));
+    expect(p).toContainEqual({ path: 'tables.g.rows[1][0]', message: 'overlaps tables.g.rows[0][1] at row 2, column 2' });
+  });
+
+  test('gaps', () => {
+    const p = problems(() => lay([{ type: 'grid', widths: [10, 10, 10], rows: [['a', 'b', 'c'], ['d']] }]));
+    expect(p).toContainEqual({ path: 'blocks[0].rows[1]', message: 'row 2, column 2 is covered by no cell (a gap)' });
+  });
+
+  test('a data row with the wrong number of values', () => {
+    const p = problems(() => lay([{ type: 'table', id: 'applications', columns: [{ label: 'a' }, { label: 'b' }], rows: [[1, 2], [3]] }]));
+    expect(p).toEqual([{ path: 'tables.applications.rows[1]', message: 'expected 2 values (one per leaf column), got 1' }]);
+  });
+
+  test('a character no font of the role has is an error listing it and where it is', () => {
+    const p = problems(() => lay([{ type: 'paragraph', text: 'ok' }, { type: 'paragraph', text: '古文字𠀀' }]));
+    expect(p).toEqual([{ path: 'blocks[1].text', message: expect.stringContaining('𠀀 (U+20000)') }]);
+  });
+});
+
+describe('number formats', () => {
+  test.each([
+    [5949.088667, undefined, '5949.088667'],
+    ['1.50', undefined, '1.50'],
+    ['1.50', { decimals: 'as-given' as const }, '1.50'],
+    [1234567.891, { decimals: 2, thousands: true }, '1,234,567.89'],
+    [0.125, { decimals: 2 }, '0.13'],
+    [9.995, { decimals: 2 }, '10.00'],
+    [17, { sign: 'always' as const }, '+17'],
+    [0, { sign: 'always' as const }, '0'],
+    [-3, { sign: 'always' as const }, '-3'],
+    ['+17', undefined, '+17'],
+    [1e21, undefined, '1000000000000000000000'],
+    ['—', { decimals: 2 }, '—'],
+    [null, undefined, ''],
+  ])('%p with %p → %p', (v, fmt, out) => {
+    expect(formatValue(v, fmt)).toBe(out);
+  });
+});
