@@ -64,8 +64,12 @@ export function finalizeDocx(zip: Uint8Array, faces: Map<string, Face>, date: Da
     // Word's default when absent; LibreOffice otherwise compresses CJK punctuation and fits more per line than the PDF.
     files['word/settings.xml'] = strToU8(strFromU8(files['word/settings.xml']).replace('<w:compat>', '<w:characterSpacingControl w:val="doNotCompress"/><w:compat>'));
   }
-  for (const name of Object.keys(files)) {
-    if (/^word\/(document|header\d*|footer\d*)\.xml$/.test(name)) files[name] = strToU8(withCjkParagraphProps(strFromU8(files[name])));
+  let drawingId = 0;
+  for (const name of Object.keys(files).sort()) {
+    if (!/^word\/(document|header\d*|footer\d*)\.xml$/.test(name)) continue;
+    // docx numbers drawings with a process-wide counter; renumber per document so output is reproducible
+    const xml = withCjkParagraphProps(strFromU8(files[name])).replace(/<wp:docPr id="\d+"/g, () => `<wp:docPr id="${++drawingId}"`);
+    files[name] = strToU8(xml);
   }
   const iso = date.toISOString().replace(/\.\d{3}Z$/, 'Z');
   if (files['docProps/core.xml']) {
