@@ -4,6 +4,7 @@ import { InputError, zodProblems, type Problem } from '../../src/model/errors.js
 import type { CheckResult, Template } from '../types.js';
 import { aggregateData } from './aggregate.js';
 import { buildReport } from './build.js';
+import { cellLabel } from './cell-labels.js';
 import { applyRules, crossYear } from './rules.js';
 import { type AnyData, Data2019, Data2021 } from './schema.js';
 
@@ -11,8 +12,23 @@ const zh = zhCN().localeError;
 
 function parseAs<D>(schema: z.ZodType<D>, input: unknown, what: string): D {
   const r = schema.safeParse(input, { error: zh, reportInput: true });
-  if (!r.success) throw new InputError(zodProblems(r.error), `${what}的格式不正确`);
+  if (!r.success) throw new InputError(zodProblems(r.error).map((p) => withLabels(p, input)), `${what}的格式不正确`);
   return r.data;
+}
+
+/** A shape error in a table cell names the cell as printed, and for 表二 the rule it breaks (A4). */
+function withLabels(p: Problem, input: unknown): Problem {
+  const label = cellLabel(p.path);
+  if (!label) return p;
+  const given = valueAt(input, p.path);
+  const rule = p.path.startsWith('tables.applications.') ? '[A4] ' : '';
+  return { path: p.path, message: `${rule}${label}：${p.message}${given === undefined ? '' : `，填报为 ${JSON.stringify(given)}`}` };
+}
+
+function valueAt(input: unknown, path: string): unknown {
+  let v: unknown = input;
+  for (const key of path.match(/[^.[\]]+/g) ?? []) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined;
+  return typeof v === 'object' ? undefined : v;
 }
 
 /** Last year's file may be in either format: 2020 and earlier use the 2019 format. */
