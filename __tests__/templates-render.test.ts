@@ -6,7 +6,7 @@ import { flatText, pdfItems, type TextItem } from './helpers/pdf.js';
 import { readExample, renderExample } from './helpers/render.js';
 import { describeWithTools, libreOfficeToPdf, pdftotext } from './helpers/tools.js';
 
-const EX2021 = 'examples/shihe-2021/data.yaml';
+const EX2021 = 'examples/shihe-2021/shihe-2021.yaml';
 const T2021 = getTemplate('gov-info-annual-report-2021')!;
 
 /** Expected 表二 rows (label as printed → 7 values), from the checked data. */
@@ -109,7 +109,7 @@ const squash = (s: string) => s.replace(/\s+/g, '').replace(/—\d+—/g, '');
 
 describe('the seed (fangzheng-2020) renders with all of its content', () => {
   test('the PDF text has every line of the seed\'s prose and every table label', async () => {
-    const { pdf } = await renderExample('examples/fangzheng-2020/data.yaml', 'gov-info-annual-report-2019');
+    const { pdf } = await renderExample('examples/fangzheng-2020/fangzheng-2020.yaml', 'gov-info-annual-report-2019');
     const text = squash(flatText((await pdfItems(pdf!)).items));
     const { prose, labels } = seed();
     expect(prose.length).toBeGreaterThanOrEqual(20);
@@ -121,7 +121,7 @@ describe('the seed (fangzheng-2020) renders with all of its content', () => {
 
 describeWithTools(['soffice', 'pdftotext'], 'the seed\'s DOCX through LibreOffice', () => {
   test('the converted DOCX has every line of prose and every table label', async () => {
-    const { docx } = await renderExample('examples/fangzheng-2020/data.yaml', 'gov-info-annual-report-2019');
+    const { docx } = await renderExample('examples/fangzheng-2020/fangzheng-2020.yaml', 'gov-info-annual-report-2019');
     const raw = pdftotext(libreOfficeToPdf(docx!)).normalize('NFKC');
     // LibreOffice spaces Chinese from digits and stacks labels in vertical forms: fold both away
     const text = squash(raw).replace(/[︑]/g, '、');

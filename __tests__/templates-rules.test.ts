@@ -54,8 +54,8 @@ describe('勾稽 rules (violation files)', () => {
     expect(bad.status).toBe(1);
     expect(bad.stderr).toContain('[A3]');
     expect(bad.stderr).toContain('2 处错误');
-    const good = cli(['validate', 'examples/shihe-2021/data.yaml', '--template', 'gov-info-annual-report-2021']);
-    expect([good.status, good.stdout.trim()]).toEqual([0, 'examples/shihe-2021/data.yaml: 校验通过']);
+    const good = cli(['validate', 'examples/shihe-2021/shihe-2021.yaml', '--template', 'gov-info-annual-report-2021']);
+    expect([good.status, good.stdout.trim()]).toEqual([0, 'examples/shihe-2021/shihe-2021.yaml: 校验通过']);
   });
 
   test('render refuses inconsistent data unless --allow-inconsistent, which prints warnings', () => {
@@ -70,7 +70,7 @@ describe('勾稽 rules (violation files)', () => {
 
 describe('totals and warnings', () => {
   test('omitted totals are computed: every row\'s 总计, （七）总计 and the three 表三 总计', () => {
-    const { data, errors } = T2021.check(readExample('examples/shihe-2021/data.yaml'));
+    const { data, errors } = T2021.check(readExample('examples/shihe-2021/shihe-2021.yaml'));
     expect(errors).toEqual([]);
     const a = data.tables.applications as { total: number[]; granted: number[] };
     expect(a.total).toEqual([87, 12, 1, 2, 3, 1, 106]);
@@ -79,7 +79,7 @@ describe('totals and warnings', () => {
   });
 
   test('cross-year: 上年结转 must equal last year\'s 结转下年度; 现行有效件数 carries over (2021 → 2021)', () => {
-    const now = readExample('examples/shihe-2021/data.yaml') as { year: number; tables: { applications: { carriedOver: number[] } } };
+    const now = readExample('examples/shihe-2021/shihe-2021.yaml') as { year: number; tables: { applications: { carriedOver: number[] } } };
     expect(T2021.check(now, { previous: readExample('examples/shihe-2021/previous-2020.yaml') }).warnings).toEqual([]);
     const changed = structuredClone(now);
     changed.tables.applications.carriedOver[0] = 9;
@@ -93,13 +93,13 @@ describe('totals and warnings', () => {
   });
 
   test('2021: 总体情况 over 1,000 characters is a warning', () => {
-    const d = readExample('examples/shihe-2021/data.yaml') as { sections: { overview: { paragraphs: string[] } } };
+    const d = readExample('examples/shihe-2021/shihe-2021.yaml') as { sections: { overview: { paragraphs: string[] } } };
     d.sections.overview.paragraphs = ['政'.repeat(1001)];
     expect(T2021.check(d).warnings.map((w) => w.message)).toEqual(['总体情况共 1001 字，超过 2021 年格式要求的“篇幅原则上不超过一千字”']);
   });
 
   test('amounts keep their decimals; 2019 本年增/减 keeps its sign', () => {
-    const doc = T2021.build(T2021.check(readExample('examples/shihe-2021/data.yaml')).data);
+    const doc = T2021.build(T2021.check(readExample('examples/shihe-2021/shihe-2021.yaml')).data);
     expect(JSON.stringify(doc)).toContain('"text":"5949.088667"');
     const d19 = readExample('examples/shihe-2021/previous-2020.yaml');
     const doc19 = T2019.build(T2019.check(d19).data);
@@ -120,7 +120,7 @@ describe('templates and aggregation', () => {
 
   test('aggregate adds up agencies; the sum satisfies every rule and keeps decimals', () => {
     const out = join(tmp(), 'county.json');
-    const r = cli(['aggregate', 'examples/shihe-2021/data.yaml', 'examples/shihe-2021/data.yaml', '--template', 'gov-info-annual-report-2021', '--agency', '浉河区', '--out', out]);
+    const r = cli(['aggregate', 'examples/shihe-2021/shihe-2021.yaml', 'examples/shihe-2021/shihe-2021.yaml', '--template', 'gov-info-annual-report-2021', '--agency', '浉河区', '--out', out]);
     expect(r.status).toBe(0);
     const sum = JSON.parse(readFileSync(out, 'utf8'));
     expect(sum.agency).toBe('浉河区');
@@ -128,7 +128,7 @@ describe('templates and aggregation', () => {
     expect(sum.tables.proactive.fees).toBe('11898.177334');
     expect(sum.tables.reviews.review).toEqual([6, 4, 2, 10, 22]);
     expect(T2021.check(sum).errors).toEqual([]);
-    const bad = cli(['aggregate', 'examples/shihe-2021/data.yaml', 'examples/violations/R1.yaml', '--template', 'gov-info-annual-report-2021', '--out', out + '2']);
+    const bad = cli(['aggregate', 'examples/shihe-2021/shihe-2021.yaml', 'examples/violations/R1.yaml', '--template', 'gov-info-annual-report-2021', '--out', out + '2']);
     expect(bad.status).toBe(1);
     expect(bad.stderr).toContain('文件2 tables.reviews.review[4]');
   });

@@ -105,7 +105,8 @@ const divPkg = fetchPackage(SOURCES.division);
 const kaiPkg = fetchDeb('fonts-lxgw-wenkai');
 const roots = { serif: serifPkg, sans: sansPkg, kai: kaiPkg };
 
-const wanted = new Set([...gb2312(), ...divisionChars(divPkg), ...extras]);
+const divisions = [...new Set(divisionChars(divPkg))].sort().join('');
+const wanted = new Set([...gb2312(), ...divisions, ...extras]);
 const text = [...wanted].join('');
 mkdirSync(outDir, { recursive: true });
 
@@ -135,4 +136,6 @@ for (const f of FONTS) {
 copyFileSync(join(serifPkg, 'LICENSE_FONT'), join(outDir, 'OFL-NotoSerifSC.txt'));
 copyFileSync(join(sansPkg, 'LICENSE_FONT'), join(outDir, 'OFL-NotoSansSC.txt'));
 copyFileSync(join(kaiPkg, 'usr/share/doc/fonts-lxgw-wenkai/copyright'), join(outDir, 'OFL-LXGWWenKai.txt'));
+// The characters of every province, city, county and township name: the coverage test checks them.
+writeFileSync(join(outDir, 'division-chars.txt'), divisions + '\n');
 writeFileSync(join(outDir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
