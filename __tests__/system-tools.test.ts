@@ -1,6 +1,9 @@
 import { flatText, pdfItems } from './helpers/pdf.js';
 import { readExample, renderExample } from './helpers/render.js';
-import { describeWithTools, libreOfficeToPdf, pdffonts, pdftotext } from './helpers/tools.js';
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describeWithTools, libreOfficeToPdf, pdffonts, pdftotext, tmp } from './helpers/tools.js';
 
 const SHOWCASE = 'examples/showcase.json';
 
@@ -42,5 +45,17 @@ describeWithTools(['soffice', 'pdffonts', 'pdftotext'], 'DOCX in LibreOffice', (
     const fold = (s: string) => s.normalize('NFKC').replace(/[︑、]/g, '、');
     const missing = [...new Set(fold(words))].filter((c) => !fold(text).includes(c));
     expect(missing).toEqual([]);
+  });
+});
+
+describeWithTools(['qpdf'], 'PDF structure (qpdf)', () => {
+  test('qpdf --check finds no errors in the showcase and the seed report', async () => {
+    for (const [file, template] of [['examples/showcase.json'], ['examples/fangzheng-2020/fangzheng-2020.yaml', 'gov-info-annual-report-2019']] as [string, string?][]) {
+      const { pdf } = await renderExample(file, template);
+      const path = join(tmp(), 'a.pdf');
+      writeFileSync(path, pdf!);
+      const out = execFileSync('qpdf', ['--check', path], { encoding: 'utf8' });
+      expect(out).toContain('No syntax or stream encoding errors found');
+    }
   });
 });

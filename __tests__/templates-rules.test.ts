@@ -133,3 +133,7 @@ describe('templates and aggregation', () => {
     expect(bad.stderr).toContain('文件2 tables.reviews.review[4]');
   });
 });
+
+test('the commented sample data file is valid as shipped', () => {
+  expect(T2021.check(readExample('templates/gov-info-annual-report/sample-2021.yaml')).errors).toEqual([]);
+});
