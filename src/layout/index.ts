@@ -6,7 +6,7 @@ import { VERTICAL_FORMS } from './cjk.js';
 import { EM_CENTER, alignX } from './page-flow.js';
 import { placeFlow } from './place-flow.js';
 import { TextContext, toLine } from './text.js';
-import type { LaidOutDocument, LaidPage, PageGeometry, PageNumbering, Piece } from './types.js';
+import type { LaidOutDocument, LaidPage, Line, PageGeometry, PageNumbering, Piece } from './types.js';
 import { PAGE_SIZES_MM, mm, r3 } from './units.js';
 
 export * from './types.js';
@@ -54,8 +54,8 @@ function geometry(doc: ReportDocument, ctx: TextContext): PageGeometry {
       inset: (numbersIn.inset ?? 1) * size,
     };
   }
-  const small = (text: string | undefined, where: string): Piece[] | undefined =>
-    text ? toLine(ctx.chars([{ text }], { font: 'serif', size: 9, bold: false }, where)).pieces : undefined;
+  const small = (text: string | undefined, where: string): Line | undefined =>
+    text ? toLine(ctx.chars([{ text }], { font: 'serif', size: 9, bold: false }, where)) : undefined;
   return {
     width: mm(landscape ? h : w),
     height: mm(landscape ? w : h),
@@ -87,10 +87,8 @@ function decoratePages(pages: LaidPage[], g: PageGeometry): void {
       const x = pos === 'left' ? left + n.inset : pos === 'right' ? left + width - n.inset - line.width : alignX('center', left, width, line.width);
       p.ops.push({ kind: 'text', x: r3(x), baseline: r3(bottom + n.offset + 0.88 * n.size), pieces: line.pieces, width: r3(line.width) });
     }
-    const band = (pieces: Piece[] | undefined, baseline: number) => {
-      if (!pieces) return;
-      const w = pieces.reduce((s, pc) => s + [...pc.text].reduce((a, ch) => a + (pc.face.font.glyphForCodePoint(ch.codePointAt(0)!).advanceWidth / pc.face.unitsPerEm) * pc.size, 0), 0);
-      p.ops.push({ kind: 'text', x: r3(alignX('center', left, width, w)), baseline: r3(baseline), pieces, width: r3(w) });
+    const band = (line: Line | undefined, baseline: number) => {
+      if (line) p.ops.push({ kind: 'text', x: r3(alignX('center', left, width, line.width)), baseline: r3(baseline), pieces: line.pieces, width: r3(line.width) });
     };
     band(g.header, g.margins.top / 2 + EM_CENTER * 9);
     band(g.footer, g.height - g.margins.bottom / 3 + EM_CENTER * 9);

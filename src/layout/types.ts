@@ -120,8 +120,8 @@ export interface PageGeometry {
   height: number;
   margins: { top: number; right: number; bottom: number; left: number };
   landscape: boolean;
-  header?: Piece[];
-  footer?: Piece[];
+  header?: Line;
+  footer?: Line;
   numbers?: PageNumbering;
 }
 

@@ -76,57 +76,48 @@ const Common = {
   signature: Signature.optional(),
 };
 
-export const Data2019 = z
-  .object({
-    ...Common,
-    tables: z
-      .object({
-        proactive: z
-          .object({
-            rules: z.tuple([Count, Count, Count]).describe('规章: 本年新制作数量, 本年新公开数量, 对外公开总数量'),
-            normativeDocs: z.tuple([Count, Count, Count]).describe('规范性文件'),
-            licensing: z.tuple([Count, Signed, Count]).describe('行政许可: 上一年项目数量, 本年增/减, 处理决定数量'),
-            otherServices: z.tuple([Count, Signed, Count]).describe('其他对外管理服务事项'),
-            penalty: z.tuple([Count, Signed, Count]).describe('行政处罚'),
-            enforcement: z.tuple([Count, Signed, Count]).describe('行政强制'),
-            fees: z.tuple([Count, Signed]).describe('行政事业性收费: 上一年项目数量, 本年增/减'),
-            procurement: z.tuple([Count, Amount]).describe('政府集中采购: 采购项目数量, 采购总金额'),
-          })
-          .strict(),
-        applications: z.object({ ...applicationsCommon, other: ApplicantRow.describe('（六）其他处理') }).strict(),
-        reviews: Reviews,
-      })
-      .strict(),
-  })
-  .strict();
+/** The two formats differ only in 表一 and in 表二's （六）其他处理. */
+function dataSchema<P extends z.ZodRawShape, O extends z.ZodType>(proactive: P, other: O) {
+  return z
+    .object({
+      ...Common,
+      tables: z
+        .object({
+          proactive: z.object(proactive).strict(),
+          applications: z.object({ ...applicationsCommon, other }).strict(),
+          reviews: Reviews,
+        })
+        .strict(),
+    })
+    .strict();
+}
+
+export const Data2019 = dataSchema(
+  {
+    rules: z.tuple([Count, Count, Count]).describe('规章: 本年新制作数量, 本年新公开数量, 对外公开总数量'),
+    normativeDocs: z.tuple([Count, Count, Count]).describe('规范性文件'),
+    licensing: z.tuple([Count, Signed, Count]).describe('行政许可: 上一年项目数量, 本年增/减, 处理决定数量'),
+    otherServices: z.tuple([Count, Signed, Count]).describe('其他对外管理服务事项'),
+    penalty: z.tuple([Count, Signed, Count]).describe('行政处罚'),
+    enforcement: z.tuple([Count, Signed, Count]).describe('行政强制'),
+    fees: z.tuple([Count, Signed]).describe('行政事业性收费: 上一年项目数量, 本年增/减'),
+    procurement: z.tuple([Count, Amount]).describe('政府集中采购: 采购项目数量, 采购总金额'),
+  },
+  ApplicantRow.describe('（六）其他处理'),
+);
 export type Data2019 = z.infer<typeof Data2019>;
 
-export const Data2021 = z
-  .object({
-    ...Common,
-    tables: z
-      .object({
-        proactive: z
-          .object({
-            rules: z.tuple([Count, Count, Count]).describe('规章: 本年制发件数, 本年废止件数, 现行有效件数'),
-            normativeDocs: z.tuple([Count, Count, Count]).describe('行政规范性文件'),
-            licensing: Count.describe('行政许可: 本年处理决定数量'),
-            penalty: Count.describe('行政处罚'),
-            enforcement: Count.describe('行政强制'),
-            fees: Amount.describe('行政事业性收费: 本年收费金额（单位：万元）'),
-          })
-          .strict(),
-        applications: z
-          .object({
-            ...applicationsCommon,
-            other: z.object({ noCorrection: ApplicantRow, noFee: ApplicantRow, other: ApplicantRow }).strict().describe('（六）其他处理 1–3'),
-          })
-          .strict(),
-        reviews: Reviews,
-      })
-      .strict(),
-  })
-  .strict();
+export const Data2021 = dataSchema(
+  {
+    rules: z.tuple([Count, Count, Count]).describe('规章: 本年制发件数, 本年废止件数, 现行有效件数'),
+    normativeDocs: z.tuple([Count, Count, Count]).describe('行政规范性文件'),
+    licensing: Count.describe('行政许可: 本年处理决定数量'),
+    penalty: Count.describe('行政处罚'),
+    enforcement: Count.describe('行政强制'),
+    fees: Amount.describe('行政事业性收费: 本年收费金额（单位：万元）'),
+  },
+  z.object({ noCorrection: ApplicantRow, noFee: ApplicantRow, other: ApplicantRow }).strict().describe('（六）其他处理 1–3'),
+);
 export type Data2021 = z.infer<typeof Data2021>;
 
 export type AnyData = Data2019 | Data2021;

@@ -37,7 +37,7 @@ function numberParagraph(n: PageNumbering, side: 'center' | 'left' | 'right'): P
 /** Footers with a PAGE field; "outside" numbering uses Word's odd/even footers. */
 export function headersFooters(doc: LaidOutDocument): { headers?: { default: Header }; footers?: { default: Footer; even?: Footer }; evenAndOdd: boolean } {
   const g = doc.page;
-  const band = (pieces = g.footer) => (pieces ? [new Paragraph({ alignment: AlignmentType.CENTER, children: runsOf(pieces) })] : []);
+  const band = (line = g.footer) => (line ? [new Paragraph({ alignment: AlignmentType.CENTER, children: runsOf(line.pieces) })] : []);
   const headers = g.header ? { default: new Header({ children: band(g.header) }) } : undefined;
   const n = g.numbers;
   if (!n) return { headers, footers: g.footer ? { default: new Footer({ children: band() }) } : undefined, evenAndOdd: false };
