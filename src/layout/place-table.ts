@@ -51,25 +51,31 @@ export function placeTable(flow: PageFlow, t: LaidTable): void {
   flow.y += t.spaceAfter;
 }
 
-/** Moves a break up so no spanning label is left without room above it; grows the rows below if needed. */
+/**
+ * Chooses where a page's rows end, given that rows [start, end) fit. A spanning label cut by the break
+ * needs room on both sides: the break moves up to the label's first row when the part above is too short
+ * for it, and moves up row by row while the part below is too short and the part above can spare the row
+ * (like widow control). Only when neither helps does the last row below grow to hold the label.
+ */
 function adjustBreak(cells: LaidCell[], heights: number[], start: number, end: number): number {
-  let moved = true;
-  while (moved) {
-    moved = false;
-    for (const c of cells) {
-      if (c.rowSpan < 2 || !(c.r < end && end < c.r + c.rowSpan)) continue;
-      const from = Math.max(c.r, start);
-      const above = heights.slice(from, end).reduce((a, b) => a + b, 0);
-      if (above < c.need - 0.01 && c.r > start) {
-        end = c.r;
-        moved = true;
-      }
+  const sum = (a: number, b: number) => heights.slice(a, b).reduce((x, y) => x + y, 0);
+  const crossing = (at: number) => cells.filter((c) => c.rowSpan > 1 && c.r < at && at < c.r + c.rowSpan);
+  for (let guard = 0; guard < 1000; guard++) {
+    const short = crossing(end).find((c) => sum(Math.max(c.r, start), end) < c.need - 0.01 && c.r > start);
+    if (short) {
+      end = short.r;
+      continue;
     }
+    const thin = crossing(end).find((c) => sum(end, c.r + c.rowSpan) < c.need - 0.01 && end - 1 > Math.max(c.r, start) && sum(Math.max(c.r, start), end - 1) >= c.need);
+    if (thin) {
+      end -= 1;
+      continue;
+    }
+    break;
   }
-  for (const c of cells) {
-    if (c.rowSpan < 2 || !(c.r < end && end < c.r + c.rowSpan)) continue;
+  for (const c of crossing(end)) {
     const last = c.r + c.rowSpan - 1;
-    const below = heights.slice(end, last + 1).reduce((a, b) => a + b, 0);
+    const below = sum(end, last + 1);
     if (below < c.need) heights[last] += c.need - below;
   }
   return end;
