@@ -4,6 +4,7 @@ import type { Face } from '../../fonts/face.js';
 import type { HbSubsetter } from '../../fonts/hb-subset.js';
 import type { LaidOutDocument } from '../../layout/types.js';
 import { toTwips } from '../../layout/units.js';
+import { type Unzipped, strToU8, unzipSync } from 'fflate';
 import { finalizeDocx } from './finalize.js';
 import { headersFooters, sectionPage } from './page.js';
 import { alignment, paragraphOf } from './paragraph.js';
@@ -91,6 +92,19 @@ export async function renderDocx(doc: LaidOutDocument, opts: DocxOptions): Promi
     evenAndOddHeaderAndFooters: hf.evenAndOdd,
     sections: [{ properties: { page: sectionPage(doc) }, headers: hf.headers, footers: hf.footers, children }],
   });
-  const zipped = new Uint8Array(await Packer.toArrayBuffer(file));
-  return finalizeDocx(zipped, faces, m.creationDate);
+  return finalizeDocx(await packageParts(file), faces, m.creationDate);
+}
+
+/**
+ * The package's parts before zipping. docx's own compiler gives them directly (saving a deflate and an
+ * inflate of every embedded font); if a docx release hides it, unzip what Packer writes.
+ */
+async function packageParts(file: Document): Promise<Unzipped> {
+  const compiler = (Packer as unknown as { compiler?: { compile(f: Document): Map<string, string | Uint8Array> } }).compiler;
+  if (compiler?.compile) {
+    const out: Unzipped = {};
+    for (const [path, data] of compiler.compile(file)) out[path] = typeof data === 'string' ? strToU8(data) : new Uint8Array(data);
+    return out;
+  }
+  return unzipSync(new Uint8Array(await Packer.toArrayBuffer(file)));
 }
