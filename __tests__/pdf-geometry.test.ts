@@ -119,3 +119,22 @@ function cellRect(table: LaidTable, cell: LaidCell, doc: LaidOutDocument) {
   void table;
   return { page: pageIndex + 1, x: left, w: right - left, y: line.y1, h: line.y2 - line.y1 };
 }
+
+describe('Chinese typesetting in the PDF', () => {
+  test('an automatic space of 0.2 em separates Chinese from digits and Latin letters', async () => {
+    const { pdf } = await renderExample('examples/fangzheng-2020/fangzheng-2020.yaml', 'gov-info-annual-report-2019');
+    const { items } = await pdfItems(pdf!);
+    const digits = items.find((i) => i.str === '2020' && i.size > 20)!; // the title's second line
+    const next = items.find((i) => i.page === digits.page && Math.abs(i.y - digits.y) < 0.5 && i.str.startsWith('年'))!;
+    expect(next.x - (digits.x + digits.width)).toBeCloseTo(0.2 * digits.size, 1);
+  });
+
+  test('、，。 may hang past the right edge of a justified line; the other lines end flush at it', () => {
+    const right = laid.page.width - laid.page.margins.right;
+    const body = laid.pages.flatMap((p) => p.ops).filter((o): o is TextOp => o.kind === 'text' && o.pieces[0].size === 12);
+    const ends = body.map((o) => ({ end: o.x + o.width - (o.charSpacing ?? 0), cs: o.charSpacing ?? 0, text: o.pieces.map((p) => p.text).join('') }));
+    for (const e of ends) expect(e.end).toBeLessThan(right + 12 + e.cs + 0.01); // at most one hanging mark past the edge
+    const past = ends.filter((e) => e.end > right + 0.5);
+    for (const e of past) expect(e.text).toMatch(/[、。，．；：？！]$/);
+  });
+});

@@ -132,3 +132,21 @@ describeWithTools(['soffice', 'pdftotext'], 'the seed\'s DOCX through LibreOffic
     expect(labels.filter((l) => ![...fold(l)].every((ch) => cellText.includes(ch)) )).toEqual([]);
   }, 120000);
 });
+
+describeWithTools(['soffice', 'pdftotext'], 'PDF and DOCX break lines alike', () => {
+  const norm = (l: string) => l.replace(/\s+/g, '').replace(/[︑]/g, '、').replace(/[、。，；：？！]$/, '');
+
+  test.each([
+    ['examples/fangzheng-2020/fangzheng-2020.yaml', 'gov-info-annual-report-2019'],
+    ['examples/shihe-2021/shihe-2021.yaml', 'gov-info-annual-report-2021'],
+  ])('%s: every line of every paragraph in the PDF is a line in LibreOffice\'s rendering of the DOCX', async (file, template) => {
+    const { docx, laidOut } = await renderExample(file, template);
+    const paragraphLines = laidOut.flow
+      .flatMap((b) => (b.kind === 'paragraph' ? b.lines : []))
+      .map((l) => norm(l.pieces.map((p) => p.text).join('')))
+      .filter((l) => [...l].length >= 6);
+    const lo = new Set(pdftotext(libreOfficeToPdf(docx!)).split('\n').map(norm));
+    expect(paragraphLines.length).toBeGreaterThan(25);
+    expect(paragraphLines.filter((l) => !lo.has(l))).toEqual([]);
+  }, 120000);
+});

@@ -3,6 +3,9 @@ export const NO_LINE_START = new Set([...'，。、；：？！）》」』”�
 /** Characters that must not end a line (行尾禁则). */
 export const NO_LINE_END = new Set([...'（《「『“‘〔【〈［｛([{〖〘']);
 
+/** Punctuation that may hang past the end of a line (悬挂标点), as Word and LibreOffice allow by default. */
+export const HANGING = new Set([...'、。，．；：？！,.']);
+
 /** Horizontal punctuation → its vertical presentation form (what `vert` substitutes in CJK fonts). */
 export const VERTICAL_FORMS: Record<string, string> = {
   '，': '\uFE10', '、': '\uFE11', '。': '\uFE12', '：': '\uFE13', '；': '\uFE14', '！': '\uFE15', '？': '\uFE16',

@@ -1,4 +1,4 @@
-import { NO_LINE_END, NO_LINE_START, isSpace, isWordChar } from './cjk.js';
+import { HANGING, NO_LINE_END, NO_LINE_START, isSpace, isWordChar } from './cjk.js';
 import { type SChar, charWidth, toLine } from './text.js';
 import type { Line } from './types.js';
 
@@ -16,7 +16,7 @@ function canBreakBefore(chars: SChar[], i: number): boolean {
  * Greedy line breaking to `width` pt; the first line is `indent` pt narrower. '\n' forces a break.
  * A run that cannot be broken and is wider than the line is cut by characters.
  */
-export function breakLines(chars: SChar[], width: number, indent = 0): Line[] {
+export function breakLines(chars: SChar[], width: number, indent = 0, hang = true): Line[] {
   const lines: Line[] = [];
   let start = 0;
   while (start < chars.length) {
@@ -25,6 +25,7 @@ export function breakLines(chars: SChar[], width: number, indent = 0): Line[] {
     let lastBreak = -1;
     let i = start;
     let forced = false;
+    let hung = 0;
     for (; i < chars.length; i++) {
       const c = chars[i];
       if (c.ch === '\n') {
@@ -32,19 +33,28 @@ export function breakLines(chars: SChar[], width: number, indent = 0): Line[] {
         break;
       }
       const allowed = i > start && canBreakBefore(chars, i);
-      const cw = charWidth(c);
+      const cw = charWidth(c) + (i > start ? c.gapBefore ?? 0 : 0);
       if (allowed) lastBreak = i;
-      if (w + cw > avail && i > start && !isSpace(c.ch)) break;
+      if (w + cw > avail && i > start && !isSpace(c.ch)) {
+        // 、，。 may hang past the line's end (Word's and LibreOffice's default for Chinese), rather than
+        // pushing the character before them to the next line.
+        if (hang && HANGING.has(c.ch) && w <= avail && (i + 1 >= chars.length || canBreakBefore(chars, i + 1))) {
+          i++;
+          hung = cw;
+        }
+        break;
+      }
       w += cw;
     }
     let end = i;
+    if (hung) lastBreak = i;
     if (!forced && i < chars.length) {
       if (lastBreak > start) end = lastBreak;
       // else: no allowed break on this line; cut here (a very long word or a run of forbidden marks)
     }
     let trimmed = end;
     while (trimmed > start && isSpace(chars[trimmed - 1].ch)) trimmed--;
-    lines.push(toLine(chars.slice(start, trimmed)));
+    lines.push(hung ? { ...toLine(chars.slice(start, trimmed)), hang: hung } : toLine(chars.slice(start, trimmed)));
     start = forced && end === i ? end + 1 : end;
     while (!forced && start < chars.length && isSpace(chars[start].ch)) start++;
   }
@@ -58,7 +68,7 @@ export function minContentWidth(chars: SChar[]): number {
   let w = 0;
   for (let i = 0; i < chars.length; i++) {
     if (chars[i].ch === '\n' || (i > 0 && canBreakBefore(chars, i))) w = 0;
-    if (chars[i].ch !== '\n' && !isSpace(chars[i].ch)) w += charWidth(chars[i]);
+    if (chars[i].ch !== '\n' && !isSpace(chars[i].ch)) w += charWidth(chars[i]) + (w > 0 ? chars[i].gapBefore ?? 0 : 0);
     best = Math.max(best, w);
   }
   return best;
@@ -70,7 +80,7 @@ export function maxContentWidth(chars: SChar[]): number {
   let w = 0;
   for (const c of chars) {
     if (c.ch === '\n') w = 0;
-    else w += charWidth(c);
+    else w += charWidth(c) + (w > 0 ? c.gapBefore ?? 0 : 0);
     best = Math.max(best, w);
   }
   return best;

@@ -45,16 +45,27 @@ export class PageFlow {
   }
 }
 
-/** A line of text vertically centred in a box of height `pitch` whose top is `boxTop`. */
-export function lineOp(line: Line, x: number, boxTop: number, pitch: number, size: number, charSpacing?: number): TextOp {
-  return {
-    kind: 'text',
-    x: r3(x),
-    baseline: r3(boxTop + pitch / 2 + EM_CENTER * size),
-    pieces: line.pieces,
-    width: r3(line.width + (charSpacing ? charSpacing * Math.max(0, countChars(line) - 1) : 0)),
-    ...(charSpacing ? { charSpacing: r3(charSpacing) } : {}),
-  };
+/**
+ * A line of text vertically centred in a box of height `pitch` whose top is `boxTop`, as text operations:
+ * one per run of pieces without a gap, each at its own x (so the automatic Chinese/Latin space and the
+ * justification spacing are placed by the layout, not by the PDF library).
+ */
+export function lineOps(line: Line, x: number, boxTop: number, pitch: number, size: number, charSpacing?: number): TextOp[] {
+  const baseline = r3(boxTop + pitch / 2 + EM_CENTER * size);
+  const ops: TextOp[] = [];
+  let cursor = x;
+  for (const [k, p] of line.pieces.entries()) {
+    if (k > 0 && p.gapBefore) cursor += p.gapBefore;
+    const n = [...p.text].length;
+    const width = p.width + (charSpacing ?? 0) * n;
+    const prev = ops[ops.length - 1];
+    if (prev && !p.gapBefore) {
+      prev.pieces.push(p);
+      prev.width = r3(prev.width + width);
+    } else ops.push({ kind: 'text', x: r3(cursor), baseline, pieces: [p], width: r3(width), ...(charSpacing ? { charSpacing: r3(charSpacing) } : {}) });
+    cursor += width;
+  }
+  return ops;
 }
 
 export function countChars(line: Line): number {

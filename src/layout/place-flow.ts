@@ -1,5 +1,5 @@
 import { placeTable } from './place-table.js';
-import { PageFlow, alignX, countChars, lineOp } from './page-flow.js';
+import { PageFlow, alignX, countChars, lineOps } from './page-flow.js';
 import type { FlowBlock, LaidParagraph, LaidTable, PageGeometry } from './types.js';
 
 /** How much of a block must fit below a keep-with-next block: two lines, or a table's header and first row. */
@@ -59,10 +59,13 @@ function placeParagraph(flow: PageFlow, p: LaidParagraph): void {
     let align = p.align;
     if (align === 'justify') {
       const n = countChars(line);
-      if (!last && n > 1 && avail - line.width > 0.01) charSpacing = (avail - line.width) / (n - 1);
+      // spread the characters over the line; a hanging mark stays just past the end
+      const body = line.width - (line.hang ?? 0);
+      const gaps = n - 1 - (line.hang ? 1 : 0); // spacing after every character but the last (and the hanging one)
+      if (!last && gaps > 0 && avail - body > 0.01) charSpacing = (avail - body) / gaps;
       align = 'left';
     }
-    if (line.pieces.length) flow.page.ops.push(lineOp(line, alignX(align, left, avail, line.width), flow.y, p.pitch, p.size, charSpacing));
+    if (line.pieces.length) flow.page.ops.push(...lineOps(line, alignX(align, left, avail, line.width), flow.y, p.pitch, p.size, charSpacing));
     flow.y += p.pitch;
   });
   flow.y += p.spaceAfter;

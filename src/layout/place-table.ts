@@ -1,5 +1,5 @@
 import type { PageFlow } from './page-flow.js';
-import { alignX, lineOp } from './page-flow.js';
+import { alignX, lineOps } from './page-flow.js';
 import type { DrawOp, LaidCell, LaidTable } from './types.js';
 import { r3 } from './units.js';
 
@@ -114,7 +114,7 @@ function drawRows(flow: PageFlow, t: LaidTable, cells: LaidCell[], heights: numb
     c.lines.forEach((line, k) => {
       if (!line.pieces.length) return;
       const lx = alignX(c.vertical ? 'center' : c.align === 'justify' ? 'left' : c.align, x + t.padX, w - 2 * t.padX, line.width);
-      ops.push(lineOp(line, lx, textTop + k * c.pitch, c.pitch, c.size));
+      ops.push(...lineOps(line, lx, textTop + k * c.pitch, c.pitch, c.size));
     });
   }
   flow.page.ops.push(...ops);

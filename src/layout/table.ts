@@ -59,7 +59,7 @@ export function layoutTable(spec: GridSpec, ctx: TextContext, d: TableDefaults, 
   const cells: LaidCell[] = measured.map(({ cell, size, chars, vertical }) => {
     let w = 0;
     for (let c = cell.c; c < cell.c + cell.colSpan; c++) w += colWidths[c];
-    const lines = vertical ? stackVertical(chars) : breakLines(chars, w - 2 * padX);
+    const lines = vertical ? stackVertical(chars) : breakLines(chars, w - 2 * padX, 0, false); // nothing hangs into a cell border
     const pitch = size * (vertical ? STACK_PITCH : CELL_PITCH);
     const defaultAlign = cell.kind === 'label' && !vertical && cell.colSpan > 0 && cell.rowSpan === 1 ? 'left' : cell.kind === 'corner' ? 'left' : 'center';
     return {

@@ -11,6 +11,23 @@ export interface SChar {
   face: Face;
   size: number;
   vert?: boolean;
+  /** extra space before this character when it does not start a line (中西文间距), pt */
+  gapBefore?: number;
+}
+
+/** The space Word and LibreOffice put between Chinese and Latin letters or digits, × font size. */
+export const AUTO_SPACE = 0.2;
+const HAN = /\p{Script=Han}/u;
+const WESTERN = /[A-Za-z0-9\u00C0-\u024F]/;
+
+/** Marks the automatic space between Han characters and Latin letters or digits, as word processors add it. */
+export function autoSpace(chars: SChar[]): SChar[] {
+  for (let i = 1; i < chars.length; i++) {
+    const a = chars[i - 1].ch;
+    const b = chars[i].ch;
+    if ((HAN.test(a) && WESTERN.test(b)) || (WESTERN.test(a) && HAN.test(b))) chars[i].gapBefore = AUTO_SPACE * Math.min(chars[i - 1].size, chars[i].size);
+  }
+  return chars;
 }
 
 export interface TextStyleResolved {
@@ -46,7 +63,7 @@ export class TextContext {
         } else out.push({ ch, cp, face, size });
       }
     }
-    return out;
+    return autoSpace(out);
   }
 
   /** A face for lines that carry no character (page numbers, dashes) in a role. */
@@ -72,24 +89,28 @@ export function charWidth(c: SChar): number {
   return advance(c.face, c.cp) * c.size;
 }
 
+/** Width of chars[from, to) as one line: the gap before its first character does not count. */
 export function widthOf(chars: SChar[], from = 0, to = chars.length): number {
   let w = 0;
-  for (let i = from; i < to; i++) w += charWidth(chars[i]);
+  for (let i = from; i < to; i++) w += charWidth(chars[i]) + (i > from ? chars[i].gapBefore ?? 0 : 0);
   return w;
 }
 
-/** Merges neighbouring characters of the same face, size and form into pieces. */
+/** Merges neighbouring characters of the same face, size and form into pieces; a gap starts a new piece. */
 export function toPieces(chars: SChar[]): Piece[] {
   const out: Piece[] = [];
   for (const c of chars) {
     if (c.ch === '\n') {
       // kept as its own piece so the DOCX can write a line break; lines never contain one
-      out.push({ text: '\n', face: c.face, size: c.size });
+      out.push({ text: '\n', face: c.face, size: c.size, width: 0 });
       continue;
     }
     const last = out[out.length - 1];
-    if (last && last.text !== '\n' && last.face === c.face && last.size === c.size && !!last.vert === !!c.vert) last.text += c.ch;
-    else out.push({ text: c.ch, face: c.face, size: c.size, ...(c.vert ? { vert: true } : {}) });
+    const gap = last && last.text !== '\n' ? c.gapBefore ?? 0 : 0;
+    if (last && last.text !== '\n' && !gap && last.face === c.face && last.size === c.size && !!last.vert === !!c.vert) {
+      last.text += c.ch;
+      last.width += charWidth(c);
+    } else out.push({ text: c.ch, face: c.face, size: c.size, width: charWidth(c), ...(c.vert ? { vert: true } : {}), ...(gap ? { gapBefore: gap } : {}) });
   }
   return out;
 }

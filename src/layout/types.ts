@@ -6,13 +6,19 @@ export interface Piece {
   text: string;
   face: Face;
   size: number;
+  /** advance width, pt */
+  width: number;
   vert?: boolean;
+  /** space before this piece on its line (the automatic space between Chinese and Latin/digits), pt */
+  gapBefore?: number;
 }
 
 export interface Line {
   pieces: Piece[];
   /** advance width in pt */
   width: number;
+  /** width of a final punctuation mark that hangs past the line's end (悬挂标点) */
+  hang?: number;
 }
 
 export interface TextOp {

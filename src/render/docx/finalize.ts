@@ -67,8 +67,7 @@ export function finalizeDocx(files: Unzipped, faces: Map<string, Face>, date: Da
   for (const name of Object.keys(files).sort()) {
     if (!/^word\/(document|header\d*|footer\d*)\.xml$/.test(name)) continue;
     // docx numbers drawings with a process-wide counter; renumber per document so output is reproducible
-    const xml = withCjkParagraphProps(strFromU8(files[name])).replace(/<wp:docPr id="\d+"/g, () => `<wp:docPr id="${++drawingId}"`);
-    files[name] = strToU8(xml);
+    files[name] = strToU8(strFromU8(files[name]).replace(/<wp:docPr id="\d+"/g, () => `<wp:docPr id="${++drawingId}"`));
   }
   const iso = date.toISOString().replace(/\.\d{3}Z$/, 'Z');
   if (files['docProps/core.xml']) {
@@ -81,22 +80,4 @@ export function finalizeDocx(files: Unzipped, faces: Map<string, Face>, date: Da
   // Fonts are most of the bytes and deflate little better at level 6 than at 1, for several times the time.
   for (const [name, data] of Object.entries(files)) entries[name] = [data, { mtime, level: name.endsWith('.odttf') ? 1 : 6 }];
   return zipSync(entries);
-}
-
-/** pPr children that come after overflowPunct/autoSpaceDE/autoSpaceDN in the schema's order (CT_PPrBase). */
-const AFTER = /<w:(?:topLinePunct|bidi|adjustRightInd|snapToGrid|spacing|ind|contextualSpacing|mirrorIndents|suppressOverlap|jc|textDirection|textAlignment|textboxTightWrap|outlineLvl|divId|cnfStyle|rPr|sectPr|pPrChange)\b/;
-const CJK_PROPS = '<w:overflowPunct w:val="0"/><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>';
-
-/**
- * Every paragraph: no punctuation hanging into the margin and no automatic space between Chinese and
- * Latin or digits. The PDF does neither, so Word and LibreOffice must not either (LibreOffice ignores
- * these in the document defaults, so they go on each paragraph, in schema order).
- */
-export function withCjkParagraphProps(xml: string): string {
-  return xml.replace(/<w:p>|<w:p ([^>]*)>|<w:pPr>([\s\S]*?)<\/w:pPr>|<w:pPr\/>/g, (m, _attrs, body: string | undefined) => {
-    if (m.startsWith('<w:p>') || /^<w:p /.test(m)) return m; // handled below
-    const inner = (body ?? '').replace(/<w:(?:overflowPunct|autoSpaceDE|autoSpaceDN)\b[^>]*\/>/g, '');
-    const at = inner.search(AFTER);
-    return `<w:pPr>${at < 0 ? inner + CJK_PROPS : inner.slice(0, at) + CJK_PROPS + inner.slice(at)}</w:pPr>`;
-  }).replace(/(<w:p(?: [^>]*)?>)(?!<w:pPr)/g, `$1<w:pPr>${CJK_PROPS}</w:pPr>`);
 }
