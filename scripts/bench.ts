@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { parse } from 'yaml';
-import { layoutDocument, parseReport, renderDocx, renderPdf } from '../src/core.js';
+import { layoutDocument, parseReport, renderDocx, renderPdf } from '../src/index.js';
 import { bundledRegistry } from '../src/fonts/bundled.js';
 import { nodeSubsetter } from '../src/fonts/hb-wasm-node.js';
 import { getTemplate } from '../templates/index.js';

@@ -1,6 +1,6 @@
 /**
- * The core API on bytes: no file system, no environment. The HTTP handler, the browser bundle and the
- * CLI are thin shells over these functions.
+ * The core API on bytes: no file system, no environment, no Node-only import. The HTTP handler, the
+ * browser bundle and the CLI are thin shells over these functions.
  */
 import type { FontRegistry } from './fonts/registry.js';
 import type { HbSubsetter } from './fonts/hb-subset.js';

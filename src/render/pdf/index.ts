@@ -1,6 +1,5 @@
 import pdfmake from 'pdfmake';
 import type { LaidOutDocument, TextOp } from '../../layout/types.js';
-import { shareParsedFonts } from './fontkit-cache.js';
 
 /* pdfmake's types lag its 0.3 API; the few shapes used here are declared locally. */
 type Content = Record<string, unknown>;
@@ -19,7 +18,6 @@ const registered = new Map<string, Uint8Array>();
 
 /** Each face is one pdfmake family (bold faces are their own family), registered once per process. */
 function registerFonts(doc: LaidOutDocument): void {
-  shareParsedFonts();
   for (const { face } of doc.used.values()) {
     if (registered.get(face.key) === face.bytes) continue;
     const file = `cjk-report/${registered.size}-${face.key.replace(/[^A-Za-z0-9]+/g, '_')}.ttf`;
@@ -43,7 +41,8 @@ function textNode(op: TextOp): Content {
 
 function dataUrl(data: Uint8Array): string {
   const png = data[0] === 0x89;
-  return `data:image/${png ? 'png' : 'jpeg'};base64,${Buffer.from(data).toString('base64')}`;
+  const b64 = typeof Buffer !== 'undefined' ? Buffer.from(data).toString('base64') : btoa(Array.from(data, (b) => String.fromCharCode(b)).join(''));
+  return `data:image/${png ? 'png' : 'jpeg'};base64,${b64}`;
 }
 
 /** Draws the laid-out pages. Every position comes from the layout; pdfmake only draws and embeds. */
