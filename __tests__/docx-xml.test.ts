@@ -121,3 +121,13 @@ describe('DOCX fonts, styles and page', () => {
     expect(xml).toMatch(new RegExp(`<w:pgMar w:top="${tw(g.margins.top)}" w:right="${tw(g.margins.right)}" w:bottom="${tw(g.margins.bottom)}" w:left="${tw(g.margins.left)}"`));
   });
 });
+
+test('cells continuing a vertical merge hold a hairline paragraph, so they do not make rows taller in Word', () => {
+  const continued = xml.match(/<w:tc>(?:(?!<\/w:tc>)[\s\S])*?<w:vMerge w:val="continue"\/>(?:(?!<\/w:tc>)[\s\S])*<\/w:tc>/g)!;
+  expect(continued.length).toBeGreaterThan(50);
+  for (const tc of continued) {
+    expect(tc).toContain('<w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/>');
+    expect(tc).toContain('<w:sz w:val="2"/>');
+    expect(tc).not.toMatch(/<w:t[ >]/); // no text
+  }
+});

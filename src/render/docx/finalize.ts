@@ -67,7 +67,7 @@ export function finalizeDocx(files: Unzipped, faces: Map<string, Face>, date: Da
   for (const name of Object.keys(files).sort()) {
     if (!/^word\/(document|header\d*|footer\d*)\.xml$/.test(name)) continue;
     // docx numbers drawings with a process-wide counter; renumber per document so output is reproducible
-    files[name] = strToU8(strFromU8(files[name]).replace(/<wp:docPr id="\d+"/g, () => `<wp:docPr id="${++drawingId}"`));
+    files[name] = strToU8(quietMergedCells(strFromU8(files[name]).replace(/<wp:docPr id="\d+"/g, () => `<wp:docPr id="${++drawingId}"`)));
   }
   const iso = date.toISOString().replace(/\.\d{3}Z$/, 'Z');
   if (files['docProps/core.xml']) {
@@ -80,4 +80,15 @@ export function finalizeDocx(files: Unzipped, faces: Map<string, Face>, date: Da
   // Fonts are most of the bytes and deflate little better at level 6 than at 1, for several times the time.
   for (const [name, data] of Object.entries(files)) entries[name] = [data, { mtime, level: name.endsWith('.odttf') ? 1 : 6 }];
   return zipSync(entries);
+}
+
+/**
+ * The cells docx adds under a vertical merge hold an empty paragraph in the document's body size (16 pt in
+ * 公文), which Word counts when it sizes the row. Make those paragraphs a hairline so rows keep the layout's height.
+ */
+export function quietMergedCells(xml: string): string {
+  return xml.replace(/(<w:vMerge w:val="continue"\/>(?:(?!<\/w:tcPr>)[\s\S])*<\/w:tcPr>)<w:p>(?:<w:pPr>((?:(?!<\/w:pPr>)[\s\S])*)<\/w:pPr>)?<\/w:p>/g, (_m, head: string, ppr = '') => {
+    const jc = /<w:jc [^>]*\/>/.exec(ppr)?.[0] ?? '';
+    return `${head}<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/>${jc}<w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr></w:pPr></w:p>`;
+  });
 }
