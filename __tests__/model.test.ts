@@ -84,3 +84,23 @@ describe('number formats', () => {
     expect(formatValue(v, fmt)).toBe(out);
   });
 });
+
+describe('images', () => {
+  // the smallest baseline JPEG (1×1 px), so the JPEG path is exercised without a binary fixture
+  const jpg = '/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAP//////////////////////////////////////////////////////////////////////////////////////wgALCAABAAEBAREA/8QAFBABAAAAAAAAAAAAAAAAAAAAAP/aAAgBAQABPxA=';
+
+  test('a JPEG is embedded in both formats at the requested width, height from its aspect ratio', async () => {
+    const { render } = await import('../src/index.js');
+    const { unzipSync } = await import('fflate');
+    const r = await render({ meta: { title: 't' }, blocks: [{ type: 'image', data: `data:image/jpeg;base64,${jpg}`, width: 20 }] }, { creationDate: new Date(0) });
+    const img = r.laidOut.flow[0];
+    expect(img.kind === 'image' && [img.format, Math.round(img.width * 100), Math.round(img.height * 100)]).toEqual(['jpg', 5669, 5669]);
+    expect(Buffer.from(r.pdf!).toString('latin1')).toContain('/DCTDecode');
+    expect(Object.keys(unzipSync(r.docx!))).toContain('word/media/image1.jpg');
+  });
+
+  test('data that is not an image is an error at its path', () => {
+    const p = problems(() => layoutDocument(parseReport({ ...base, blocks: [{ type: 'image', data: 'aGVsbG8=', width: 20 }] }), { registry: bundledRegistry() }));
+    expect(p).toEqual([{ path: 'blocks[0].data', message: 'is not a PNG or JPEG image' }]);
+  });
+});
