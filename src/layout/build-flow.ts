@@ -16,8 +16,9 @@ export function buildFlow(doc: ReportDocument, ctx: TextContext, width: number, 
   const out: FlowBlock[] = [];
   const para = (role: LaidParagraph['role'], text: Inline, st: BlockStyle, where: string, extra: Partial<LaidParagraph> = {}): LaidParagraph => {
     const chars = ctx.chars(inlineRuns(text), st, where);
-    const indent = st.indent * st.size;
-    const rightIndent = (extra.rightIndent ?? 0);
+    // a first-line indent applies to left-aligned and justified text only
+    const indent = st.align === 'center' || st.align === 'right' ? 0 : st.indent * st.size;
+    const rightIndent = extra.rightIndent ?? 0;
     return {
       kind: 'paragraph',
       role,

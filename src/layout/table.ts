@@ -61,7 +61,8 @@ export function layoutTable(spec: GridSpec, ctx: TextContext, d: TableDefaults, 
     for (let c = cell.c; c < cell.c + cell.colSpan; c++) w += colWidths[c];
     const lines = vertical ? stackVertical(chars) : breakLines(chars, w - 2 * padX, 0, false); // nothing hangs into a cell border
     const pitch = size * (vertical ? STACK_PITCH : CELL_PITCH);
-    const defaultAlign = cell.kind === 'label' && !vertical && cell.colSpan > 0 && cell.rowSpan === 1 ? 'left' : cell.kind === 'corner' ? 'left' : 'center';
+    // leaf row labels and the corner read as text (left); headers, spanning labels and numbers are centred
+    const defaultAlign = (cell.kind === 'label' && !vertical && cell.rowSpan === 1) || cell.kind === 'corner' ? 'left' : 'center';
     return {
       r: cell.r,
       c: cell.c,
