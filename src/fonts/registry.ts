@@ -15,6 +15,8 @@ export type RoleMap = Record<FontRole, string[]> & { latin?: string[] };
  */
 export class FontRegistry {
   private families = new Map<string, { regular: Face; bold?: Face }>();
+  /** pick() answers by role, weight and code point: every character of every document asks */
+  private picks = new Map<string, Face | undefined>();
   roles: RoleMap;
 
   constructor(roles?: Partial<RoleMap>) {
@@ -26,6 +28,7 @@ export class FontRegistry {
       regular: makeFace(family, false, files.regular),
       bold: files.bold ? makeFace(family, true, files.bold) : undefined,
     });
+    this.picks.clear();
     return this;
   }
 
@@ -34,6 +37,7 @@ export class FontRegistry {
     for (const f of families) if (!this.families.has(f)) throw new Error(`font family "${f}" is not registered`);
     const rest = (this.roles[role] ?? []).filter((f) => !families.includes(f));
     this.roles[role] = [...families, ...rest];
+    this.picks.clear();
     return this;
   }
 
@@ -64,6 +68,14 @@ export class FontRegistry {
    * With `anyFont`, every registered family is tried after the chain (the user allowed fallback).
    */
   pick(role: FontRole, bold: boolean, codePoint: number, anyFont = false): Face | undefined {
+    const key = `${role}|${bold ? 1 : 0}|${anyFont ? 1 : 0}|${codePoint}`;
+    if (this.picks.has(key)) return this.picks.get(key);
+    const face = this.search(role, bold, codePoint, anyFont);
+    this.picks.set(key, face);
+    return face;
+  }
+
+  private search(role: FontRole, bold: boolean, codePoint: number, anyFont: boolean): Face | undefined {
     const latin = this.roles.latin && isLatin(codePoint) ? this.roles.latin : [];
     for (const family of [...latin, ...this.chain(role)]) {
       const face = this.face(family, bold);

@@ -6,8 +6,8 @@ import { r3 } from './units.js';
 /**
  * Draws a table across pages. Header rows repeat on every page; a page break never falls inside a row;
  * a row-spanning cell cut by a break is drawn on both pages with its label repeated and centred in each
- * part. A break is moved up to the start of a spanning cell when the part above could not hold its label,
- * and the part below grows when it is too short for the label.
+ * part (adjustBreak decides where, so that no part is too short for its label); a row taller than a page
+ * continues on the next pages.
  */
 export function placeTable(flow: PageFlow, t: LaidTable): void {
   const heights = [...t.rowHeights];
