@@ -1,5 +1,4 @@
-import { CharacterSet, Document, LineRuleType, Packer, Paragraph, type FileChild } from 'docx';
-import { ImageRun } from 'docx';
+import { CharacterSet, Document, ImageRun, LineRuleType, Packer, Paragraph, type FileChild } from 'docx';
 import type { Face } from '../../fonts/face.js';
 import type { HbSubsetter } from '../../fonts/hb-subset.js';
 import type { LaidOutDocument } from '../../layout/types.js';
