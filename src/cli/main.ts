@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { basename, dirname } from 'node:path';
 import { z } from 'zod';
 import { getTemplate, listTemplates } from '../../templates/index.js';
 import { type Format, render, reportJsonSchema } from '../index.js';
@@ -118,15 +119,9 @@ function aggregateCmd(args: Args): number {
   if (!template.aggregate) throw new UsageError(`template ${template.id} cannot aggregate`);
   const data = template.aggregate(args.positionals.map(readData), { agency: one(args, 'agency') ?? '' });
   const json = new TextEncoder().encode(JSON.stringify(data, null, 2) + '\n');
-  const [dir, name] = splitPath(out);
-  writeAll(dir, [{ name, data: json }]);
+  writeAll(dirname(out), [{ name: basename(out), data: json }]);
   process.stdout.write(`${out}\n`);
   return 0;
-}
-
-function splitPath(p: string): [string, string] {
-  const i = p.lastIndexOf('/');
-  return i < 0 ? ['.', p] : [p.slice(0, i) || '/', p.slice(i + 1)];
 }
 
 main(process.argv.slice(2)).then(
