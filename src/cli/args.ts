@@ -1,33 +1,41 @@
-/** A small argv parser: positionals, --flag, --key value and --key=value; repeated keys collect. */
+import { parseArgs as nodeParseArgs, type ParseArgsConfig } from 'node:util';
+import { CjkReportError } from '../errors.js';
+
+export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
+
 export interface Args {
   positionals: string[];
-  flags: Map<string, string[]>;
+  values: Record<string, string | boolean | string[] | undefined>;
 }
 
-export class UsageError extends Error {}
-
-export function parseArgs(argv: string[], valued: Set<string>): Args {
-  const positionals: string[] = [];
-  const flags = new Map<string, string[]>();
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '-' || !a.startsWith('-')) {
-      positionals.push(a);
-      continue;
-    }
-    const eq = a.indexOf('=');
-    const key = (eq > 0 ? a.slice(0, eq) : a).replace(/^-+/, '');
-    let value = eq > 0 ? a.slice(eq + 1) : 'true';
-    if (eq < 0 && valued.has(key)) {
-      if (i + 1 >= argv.length) throw new UsageError(`--${key} needs a value`);
-      value = argv[++i];
-    }
-    flags.set(key, [...(flags.get(key) ?? []), value]);
+/** A wrong command line: exit 2 with the usage text. */
+export class UsageError extends CjkReportError {
+  constructor(message: string) {
+    super('usage', [{ path: '(command line)', message }]);
+    this.name = 'UsageError';
   }
-  return { positionals, flags };
+}
+
+/** node:util parseArgs, strict: an unknown flag (`--outt`) or a missing value is a usage error. */
+export function parseArgs(argv: string[], options: OptionSpec): Args {
+  try {
+    const { positionals, values } = nodeParseArgs({ args: argv, options, strict: true, allowPositionals: true });
+    return { positionals, values: values as Args['values'] };
+  } catch (e) {
+    throw new UsageError((e as Error).message.replace(/\s*To specify a positional argument.*$/s, ''));
+  }
 }
 
 export function one(args: Args, key: string): string | undefined {
-  const v = args.flags.get(key);
-  return v ? v[v.length - 1] : undefined;
+  const v = args.values[key];
+  return typeof v === 'string' ? v : undefined;
+}
+
+export function flag(args: Args, key: string): boolean {
+  return args.values[key] === true;
+}
+
+export function many(args: Args, key: string): string[] {
+  const v = args.values[key];
+  return Array.isArray(v) ? v : typeof v === 'string' ? [v] : [];
 }

@@ -4,8 +4,8 @@ import { z } from 'zod';
 import { getTemplate, listTemplates } from '../../templates/index.js';
 import { type Format, render, reportJsonSchema } from '../index.js';
 import { newBundledRegistry } from '../fonts/bundled.js';
-import { InputError } from '../model/errors.js';
-import { type Args, UsageError, one, parseArgs } from './args.js';
+import { EXIT_STATUS, InputError, asCjkReportError } from '../errors.js';
+import { type Args, type OptionSpec, UsageError, flag, many, one, parseArgs } from './args.js';
 import { registerFontFlags } from './fonts.js';
 import { outputBase, readData, writeAll } from './io.js';
 
@@ -22,7 +22,21 @@ Usage:
 
 Exit status: 0 success, 1 invalid input, 2 usage error.`;
 
-const VALUED = new Set(['format', 'out', 'template', 'previous', 'font', 'agency']);
+const OPTIONS: Record<string, OptionSpec> = {
+  render: {
+    format: { type: 'string' },
+    out: { type: 'string' },
+    template: { type: 'string' },
+    previous: { type: 'string' },
+    font: { type: 'string', multiple: true },
+    'allow-inconsistent': { type: 'boolean' },
+    'allow-font-fallback': { type: 'boolean' },
+  },
+  validate: { template: { type: 'string' }, previous: { type: 'string' } },
+  aggregate: { template: { type: 'string' }, out: { type: 'string' }, agency: { type: 'string' } },
+  templates: {},
+  schema: {},
+};
 
 async function main(argv: string[]): Promise<number> {
   const [cmd, ...rest] = argv;
@@ -30,7 +44,8 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(USAGE + '\n');
     return cmd ? 0 : 2;
   }
-  const args = parseArgs(rest, VALUED);
+  if (!OPTIONS[cmd]) throw new UsageError(`unknown command "${cmd}"`);
+  const args = parseArgs(rest, OPTIONS[cmd]);
   switch (cmd) {
     case 'schema':
       process.stdout.write(JSON.stringify(reportJsonSchema(), null, 2) + '\n');
@@ -79,14 +94,14 @@ async function renderCmd(args: Args): Promise<number> {
     const checked = template.check(model, { previous: previous ? readData(previous) : undefined });
     printProblems('warning', checked.warnings);
     if (checked.errors.length) {
-      if (!args.flags.has('allow-inconsistent')) throw new InputError(checked.errors, '数据未通过勾稽关系校验（可用 --allow-inconsistent 照样输出）');
+      if (!flag(args, 'allow-inconsistent')) throw new InputError(checked.errors, '数据未通过勾稽关系校验（可用 --allow-inconsistent 照样输出）');
       printProblems('warning', checked.errors);
     }
     model = template.build(checked.data);
   }
-  const fonts = args.flags.get('font');
-  const registry = fonts ? registerFontFlags(newBundledRegistry(), fonts) : undefined;
-  const result = await render(model, { formats, registry, allowFontFallback: args.flags.has('allow-font-fallback') || undefined });
+  const fonts = many(args, 'font');
+  const registry = fonts.length ? registerFontFlags(newBundledRegistry(), fonts) : undefined;
+  const result = await render(model, { formats, registry, allowFontFallback: flag(args, 'allow-font-fallback') || undefined });
   const base = outputBase(input);
   const written = writeAll(out, [
     ...(result.pdf ? [{ name: `${base}.pdf`, data: result.pdf }] : []),
@@ -128,15 +143,12 @@ main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (e: unknown) => {
     if (e instanceof UsageError) {
-      process.stderr.write(`usage error: ${e.message}\n\n${USAGE}\n`);
-      process.exit(2);
+      process.stderr.write(`usage error: ${e.problems.map((p) => p.message).join('; ')}\n\n${USAGE}\n`);
+      process.exit(EXIT_STATUS.usage);
     }
-    if (e instanceof InputError) {
-      process.stderr.write(e.message + '\n');
-      process.exit(1);
-    }
-    process.stderr.write(`internal error: ${(e as Error).message}\n`);
-    if (process.env.CJK_REPORT_DEBUG) process.stderr.write(`${(e as Error).stack}\n`);
-    process.exit(3);
+    const err = asCjkReportError(e);
+    process.stderr.write(err.message + '\n');
+    if (err.code === 'internal' && process.env.CJK_REPORT_DEBUG) process.stderr.write(`${(e as Error).stack}\n`);
+    process.exit(EXIT_STATUS[err.code]);
   },
 );

@@ -10,21 +10,9 @@ export function formatPath(path: readonly PropertyKey[], root = ''): string {
   return out || '(root)';
 }
 
-export interface Problem {
-  path: string;
-  message: string;
-}
+import type { Problem } from '../errors.js';
 
-/** Invalid input: every problem with its field path. Never carries a stack trace to the user. */
-export class InputError extends Error {
-  constructor(
-    public readonly problems: Problem[],
-    title = 'Invalid input',
-  ) {
-    super(`${title}:\n${problems.map((p) => `  ${p.path}: ${p.message}`).join('\n')}`);
-    this.name = 'InputError';
-  }
-}
+export { InputError, type Problem } from '../errors.js';
 
 /** zod issues to problems; for unions, the deepest branch's issues say most about what was meant. */
 export function zodProblems(error: z.ZodError, root = ''): Problem[] {
