@@ -3,10 +3,6 @@ import { type Format, type RenderResult, renderReport } from './core.js';
 import { bundledRegistry, newBundledRegistry } from './fonts/bundled.js';
 import { nodeSubsetter } from './fonts/hb-wasm-node.js';
 import type { FontRegistry } from './fonts/registry.js';
-import { shareParsedFonts } from './render/pdf/fontkit-cache.js';
-
-// In Node, pdfkit reuses our parsed fonts instead of parsing each font again for every document.
-shareParsedFonts();
 
 export * from './core.js';
 export * from './model/index.js';

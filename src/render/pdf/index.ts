@@ -1,87 +1,112 @@
-import pdfmake from 'pdfmake';
-import type { LaidOutDocument, TextOp } from '../../layout/types.js';
+import PDFDocument from 'pdfkit/js/pdfkit.es.js';
+import type { ImageOp, LaidOutDocument, LaidPage, TextOp } from '../../layout/types.js';
+import { PdfFont } from './font.js';
 
-/* pdfmake's types lag its 0.3 API; the few shapes used here are declared locally. */
-type Content = Record<string, unknown>;
-interface PdfMake {
-  virtualfs: { writeFileSync(name: string, data: Uint8Array): void; existsSync(name: string): boolean };
-  addFonts(f: Record<string, { normal: string }>): void;
-  setUrlAccessPolicy(cb: (url: string) => boolean): void;
-  setLocalAccessPolicy(cb: (path: string) => boolean): void;
-  createPdf(def: Content): { getBuffer(): Promise<Buffer> };
-}
-const pm = pdfmake as unknown as PdfMake;
-pm.setUrlAccessPolicy(() => false);
-pm.setLocalAccessPolicy(() => false);
+/** PDF numbers: at most three decimals, no exponent, no trailing zeros (stable bytes). */
+const num = (n: number) => String(Math.round(n * 1000) / 1000);
 
-const registered = new Map<string, Uint8Array>();
-
-/** Each face is one pdfmake family (bold faces are their own family), registered once per process. */
-function registerFonts(doc: LaidOutDocument): void {
-  for (const { face } of doc.used.values()) {
-    if (registered.get(face.key) === face.bytes) continue;
-    const file = `cjk-report/${registered.size}-${face.key.replace(/[^A-Za-z0-9]+/g, '_')}.ttf`;
-    pm.virtualfs.writeFileSync(file, face.bytes);
-    pm.addFonts({ [face.key]: { normal: file } });
-    registered.set(face.key, face.bytes);
-  }
-}
-
-function textNode(op: TextOp): Content {
-  // pdfmake puts a line's top at y and its baseline one (largest) ascender lower.
-  const ascent = Math.max(...op.pieces.map((p) => p.face.ascent * p.size));
-  return {
-    text: op.pieces.map((p) => ({ text: p.text, font: p.face.key, fontSize: p.size, ...(p.vert ? { fontFeatures: ['vert'] } : {}) })),
-    absolutePosition: { x: op.x, y: op.baseline - ascent },
-    noWrap: true,
-    lineHeight: 1,
-    ...(op.charSpacing ? { characterSpacing: op.charSpacing } : {}),
-  };
-}
-
-function dataUrl(data: Uint8Array): string {
-  const png = data[0] === 0x89;
-  const b64 = typeof Buffer !== 'undefined' ? Buffer.from(data).toString('base64') : btoa(Array.from(data, (b) => String.fromCharCode(b)).join(''));
-  return `data:image/${png ? 'png' : 'jpeg'};base64,${b64}`;
-}
-
-/** Draws the laid-out pages. Every position comes from the layout; pdfmake only draws and embeds. */
+/**
+ * Draws the laid-out pages onto pdfkit (the PDF engine pdfmake ships), with the options pdfmake gives it.
+ * Every position comes from the layout: text is written as glyph runs at the layout's x and baseline, so
+ * nothing is measured or shaped again; rules and images as they are placed.
+ */
 export async function renderPdf(doc: LaidOutDocument): Promise<Uint8Array> {
-  registerFonts(doc);
-  const content: Content[] = doc.pages.map((page, i) => {
-    const stack: Content[] = [];
-    const rules = page.ops.filter((o) => o.kind === 'line');
-    if (rules.length)
-      stack.push({
-        canvas: rules.map((l) => ({ type: 'line', x1: l.x1, y1: l.y1, x2: l.x2, y2: l.y2, lineWidth: l.width, lineCap: 'square' })),
-        absolutePosition: { x: 0, y: 0 },
-      });
-    for (const op of page.ops) {
-      if (op.kind === 'text') stack.push(textNode(op));
-      else if (op.kind === 'image') stack.push({ image: dataUrl(op.data), width: op.w, height: op.h, absolutePosition: { x: op.x, y: op.y } });
-    }
-    stack.push({ text: '' });
-    return { stack, ...(i > 0 ? { pageBreak: 'before' } : {}) };
-  });
-  const first = doc.used.values().next().value?.face.key;
   const m = doc.meta;
-  const def: Content = {
-    pageSize: { width: doc.page.width, height: doc.page.height },
-    pageMargins: [0, 0, 0, 0], // every position is absolute; margins would only make pdfmake break pages itself
-    defaultStyle: { font: first, fontSize: 1 },
-    content,
+  const pdf = new PDFDocument({
+    size: [doc.page.width, doc.page.height],
+    pdfVersion: '1.3',
     compress: true,
+    autoFirstPage: false,
+    font: null, // no default font: pdfkit would load Helvetica's metrics
     info: {
-      title: m.title,
-      author: m.author,
-      subject: m.subject,
-      keywords: m.keywords?.join(', '),
-      creator: 'cjk-report',
-      producer: 'cjk-report (pdfmake)',
-      creationDate: m.creationDate,
-      modDate: m.creationDate,
+      Title: m.title,
+      ...(m.author ? { Author: m.author } : {}),
+      ...(m.subject ? { Subject: m.subject } : {}),
+      ...(m.keywords?.length ? { Keywords: m.keywords.join(', ') } : {}),
+      Creator: 'cjk-report',
+      Producer: 'cjk-report (pdfmake/pdfkit)',
+      CreationDate: m.creationDate,
+      ModDate: m.creationDate,
     },
+  });
+  const chunks: Uint8Array[] = [];
+  const done = new Promise<void>((resolve, reject) => {
+    pdf.on('data', (c) => chunks.push(c));
+    pdf.on('end', resolve);
+    pdf.on('error', reject);
+  });
+  const fonts = new Map<string, PdfFont>();
+  const fontOf = (key: string) => {
+    let f = fonts.get(key);
+    if (!f) {
+      const id = `F${++pdf._fontCount}`;
+      f = new PdfFont(pdf, doc.used.get(key)!.face, id);
+      fonts.set(key, f);
+      pdf._fontFamilies[id] = f; // pdfkit embeds every font it knows when the document ends
+    }
+    return f;
   };
-  const buf = await pm.createPdf(def).getBuffer();
-  return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+  for (const page of doc.pages) {
+    pdf.addPage({ size: [doc.page.width, doc.page.height], margin: 0 });
+    drawPage(pdf, page, fontOf);
+  }
+  pdf.end();
+  await done;
+  let size = 0;
+  for (const c of chunks) size += c.byteLength;
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.byteLength;
+  }
+  return out;
+}
+
+/** Rules first (as the pdfmake renderer drew them), then text and images in the layout's order. */
+function drawPage(pdf: PDFDocument, page: LaidPage, fontOf: (key: string) => PdfFont): void {
+  // pdfkit's page content starts in a y-down system (origin top left), which is the layout's.
+  let rules = '';
+  let width = -1;
+  for (const op of page.ops) {
+    if (op.kind !== 'line') continue;
+    if (op.width !== width) rules += `${num((width = op.width))} w\n`;
+    rules += `${num(op.x1)} ${num(op.y1)} m ${num(op.x2)} ${num(op.y2)} l S\n`;
+  }
+  if (rules) pdf.addContent(`q 0 G 2 J\n${rules}Q`);
+  let text = '';
+  const flip = `q 1 0 0 -1 0 ${num(pdf.page.height)} cm\n`;
+  for (const op of page.ops) {
+    // Each text op is its own q/Q group with the y-up text space, as pdfkit writes a text fragment: the text
+    // state cannot leak into the next op, and extractors (pdfjs, pdftotext) split items where the layout did.
+    if (op.kind === 'text') text += `${flip}${textOp(pdf, op, fontOf)}Q\n`;
+    else if (op.kind === 'image') {
+      if (text) pdf.addContent(text);
+      text = '';
+      drawImage(pdf, op);
+    }
+  }
+  if (text) pdf.addContent(text);
+}
+
+function textOp(pdf: PDFDocument, op: TextOp, fontOf: (key: string) => PdfFont): string {
+  const y = num(pdf.page.height - op.baseline);
+  const tc = op.charSpacing ?? 0;
+  let s = tc ? `BT\n${num(tc)} Tc\n` : 'BT\n';
+  let tfNow = '';
+  let x = op.x;
+  for (const p of op.pieces) {
+    const font = fontOf(p.face.key);
+    pdf.page.fonts[font.id] ??= font.ref();
+    const tf = `/${font.id} ${num(p.size)} Tf`;
+    if (tf !== tfNow) s += `${(tfNow = tf)}\n`;
+    s += `1 0 0 1 ${num(x)} ${y} Tm <${font.encode(p.text, p.vert)}> Tj\n`;
+    x += p.width + tc * [...p.text].length;
+  }
+  return `${s}ET\n`;
+}
+
+function drawImage(pdf: PDFDocument, op: ImageOp): void {
+  const bytes = op.data.buffer.slice(op.data.byteOffset, op.data.byteOffset + op.data.byteLength) as ArrayBuffer;
+  pdf.image(bytes, op.x, op.y, { width: op.w, height: op.h });
 }

@@ -1,0 +1,28 @@
+/* pdfkit's ES build (the same package pdfmake ships and drives). It imports the ES build of fontkit, the one
+ * our layout parses fonts with, so one fontkit is loaded. Only the members the renderer uses are declared. */
+declare module 'pdfkit/js/pdfkit.es.js' {
+  export interface PdfRef {
+    data: Record<string, unknown>;
+    write(chunk: string | Uint8Array): void;
+    end(chunk?: string | Uint8Array): void;
+  }
+  export interface PdfPage {
+    fonts: Record<string, PdfRef>;
+    height: number;
+  }
+  export default class PDFDocument {
+    constructor(options: Record<string, unknown>);
+    page: PdfPage;
+    options: Record<string, unknown>;
+    _fontFamilies: Record<string, unknown>;
+    _fontCount: number;
+    ref(data?: Record<string, unknown>): PdfRef;
+    addPage(options: Record<string, unknown>): this;
+    addContent(data: string): this;
+    image(src: ArrayBuffer | Uint8Array, x: number, y: number, options: Record<string, unknown>): this;
+    on(event: 'data', cb: (chunk: Uint8Array) => void): this;
+    on(event: 'end', cb: () => void): this;
+    on(event: 'error', cb: (e: Error) => void): this;
+    end(): void;
+  }
+}
