@@ -15,7 +15,7 @@ export type Format = 'pdf' | 'docx';
 
 export interface RenderOptions {
   registry: FontRegistry;
-  /** needed for DOCX */
+  /** embeds font subsets: needed for DOCX; the PDF uses it when given (fontkit's slower subsetter otherwise) */
   subsetter?: HbSubsetter;
   formats: Format[];
   creationDate?: Date;
@@ -33,7 +33,7 @@ export async function renderReport(input: unknown, opts: RenderOptions): Promise
   const doc: ReportDocument = parseReport(input);
   const laidOut = layoutDocument(doc, { registry: opts.registry, creationDate: opts.creationDate, allowFontFallback: opts.allowFontFallback });
   const out: RenderResult = { laidOut };
-  if (opts.formats.includes('pdf')) out.pdf = await renderPdf(laidOut);
+  if (opts.formats.includes('pdf')) out.pdf = await renderPdf(laidOut, { subsetter: opts.subsetter });
   if (opts.formats.includes('docx')) {
     if (!opts.subsetter) throw new Error('DOCX output needs a harfbuzz subsetter (RenderOptions.subsetter)');
     out.docx = await renderDocx(laidOut, { subsetter: opts.subsetter });

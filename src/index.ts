@@ -28,7 +28,7 @@ export async function render(input: unknown, opts: NodeRenderOptions = {}): Prom
   const formats = opts.formats ?? ['pdf', 'docx'];
   return renderReport(input, {
     registry: opts.registry ?? bundledRegistry(),
-    subsetter: formats.includes('docx') ? await nodeSubsetter() : undefined,
+    subsetter: await nodeSubsetter(),
     formats,
     creationDate: opts.creationDate ?? sourceDateEpoch(),
     allowFontFallback: opts.allowFontFallback,

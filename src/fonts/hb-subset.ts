@@ -19,6 +19,8 @@ interface HbExports {
   hb_subset_input_destroy(i: number): void;
   hb_subset_input_set(i: number, which: number): number;
   hb_subset_input_unicode_set(i: number): number;
+  hb_subset_input_glyph_set(i: number): number;
+  hb_subset_input_set_flags(i: number, flags: number): void;
   hb_set_add(s: number, v: number): void;
   hb_set_clear(s: number): void;
   hb_set_invert(s: number): void;
@@ -26,7 +28,14 @@ interface HbExports {
 }
 
 const HB_MEMORY_MODE_WRITABLE = 2;
+const HB_SUBSET_SETS_DROP_TABLE_TAG = 3;
 const HB_SUBSET_SETS_LAYOUT_FEATURE_TAG = 6;
+const HB_SUBSET_FLAGS_NO_HINTING = 0x1;
+const HB_SUBSET_FLAGS_RETAIN_GIDS = 0x2;
+const HB_SUBSET_FLAGS_NO_LAYOUT_CLOSURE = 0x200;
+const tag = (t: string) => ((t.charCodeAt(0) << 24) | (t.charCodeAt(1) << 16) | (t.charCodeAt(2) << 8) | t.charCodeAt(3)) >>> 0;
+/** Tables a PDF's CIDFontType2 program does not use (glyphs are named by id): keep glyf, loca, head, hhea, hmtx, maxp. */
+const PDF_DROP = ['cmap', 'name', 'post', 'OS/2', 'STAT', 'gasp', 'GSUB', 'GPOS', 'GDEF', 'BASE', 'JSTF', 'vhea', 'vmtx', 'VORG', 'DSIG', 'meta', 'hdmx', 'LTSH', 'VDMX', 'kern'].map(tag);
 
 export class HbSubsetter {
   private faces = new WeakMap<Uint8Array, number>();
@@ -55,16 +64,40 @@ export class HbSubsetter {
 
   /** A subset holding the given code points, with all layout features kept (so `vert` still works). */
   subset(font: Uint8Array, codePoints: Iterable<number>): Uint8Array {
+    return this.run(font, (input) => {
+      const features = this.hb.hb_subset_input_set(input, HB_SUBSET_SETS_LAYOUT_FEATURE_TAG);
+      this.hb.hb_set_clear(features);
+      this.hb.hb_set_invert(features);
+      const unicodes = this.hb.hb_subset_input_unicode_set(input);
+      for (const cp of codePoints) this.hb.hb_set_add(unicodes, cp);
+    });
+  }
+
+  /**
+   * A font program for a PDF holding the given glyphs, without hinting and the tables a PDF does not read.
+   * Glyphs are renumbered in the order of their ids (0, the lowest, … ); composite glyphs pull in their
+   * components, which shifts the numbering: the result's glyph count tells, and `retainIds` keeps every glyph
+   * at its own id instead.
+   */
+  subsetGlyphs(font: Uint8Array, glyphIds: Iterable<number>, retainIds = false): { data: Uint8Array; glyphs: number } {
+    const data = this.run(font, (input) => {
+      const hb = this.hb;
+      hb.hb_subset_input_set_flags(input, HB_SUBSET_FLAGS_NO_HINTING | HB_SUBSET_FLAGS_NO_LAYOUT_CLOSURE | (retainIds ? HB_SUBSET_FLAGS_RETAIN_GIDS : 0));
+      const glyphs = hb.hb_subset_input_glyph_set(input);
+      for (const g of glyphIds) hb.hb_set_add(glyphs, g);
+      const drop = hb.hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG);
+      for (const t of PDF_DROP) hb.hb_set_add(drop, t);
+    });
+    return { data, glyphs: numGlyphs(data) };
+  }
+
+  private run(font: Uint8Array, fill: (input: number) => void): Uint8Array {
     const hb = this.hb;
     const face = this.face(font);
     const input = hb.hb_subset_input_create_or_fail();
     if (!input) throw new Error('harfbuzz: could not create a subset input');
     try {
-      const features = hb.hb_subset_input_set(input, HB_SUBSET_SETS_LAYOUT_FEATURE_TAG);
-      hb.hb_set_clear(features);
-      hb.hb_set_invert(features);
-      const unicodes = hb.hb_subset_input_unicode_set(input);
-      for (const cp of codePoints) hb.hb_set_add(unicodes, cp);
+      fill(input);
       const sub = hb.hb_subset_or_fail(face, input);
       if (!sub) throw new Error('harfbuzz: subsetting failed');
       const blob = hb.hb_face_reference_blob(sub);
@@ -79,4 +112,14 @@ export class HbSubsetter {
       hb.hb_subset_input_destroy(input);
     }
   }
+}
+
+/** maxp.numGlyphs of a TrueType file. */
+function numGlyphs(font: Uint8Array): number {
+  const dv = new DataView(font.buffer, font.byteOffset, font.byteLength);
+  for (let i = 0, n = dv.getUint16(4); i < n; i++) {
+    const rec = 12 + i * 16;
+    if (dv.getUint32(rec) === tag('maxp')) return dv.getUint16(dv.getUint32(rec + 8) + 4);
+  }
+  throw new Error('harfbuzz: subset without maxp');
 }

@@ -2,10 +2,11 @@ import type { Font } from 'fontkit';
 import type PDFDocument from 'pdfkit/js/pdfkit.es.js';
 import type { PdfRef } from 'pdfkit/js/pdfkit.es.js';
 import type { Face } from '../../fonts/face.js';
+import type { HbSubsetter } from '../../fonts/hb-subset.js';
 import { VERTICAL_FORMS } from '../../layout/cjk.js';
 
 /** fontkit's subset builder (TTF or CFF), as pdfkit's own embedded font uses it. */
-interface Subset {
+interface FontkitSubset {
   includeGlyph(glyph: number): number;
   encode(): Uint8Array;
   cff?: unknown;
@@ -16,52 +17,79 @@ const hex4 = (n: number) => n.toString(16).padStart(4, '0');
 /**
  * A pdfkit font object for a face the layout has already parsed and measured. pdfkit would parse the file
  * again and shape every string with fontkit; the layout has done both, so this maps code points straight to
- * glyphs (the `vert` feature's glyph for stacked punctuation) and embeds a subset with a ToUnicode map that
- * gives the original characters back (a stacked 、 extracts as 、). The embedding mirrors pdfkit's EmbeddedFont.
+ * glyphs (the `vert` feature's glyph for stacked punctuation). The renderer first `collect`s every string of
+ * the document, then `seal`s the font: the subset is made once (harfbuzz when a subsetter is given, else
+ * fontkit's subsetter) and character ids are the subset's glyph ids; then pages are drawn with `encode`.
+ * The ToUnicode map gives the original characters back (a stacked 、 extracts as 、). The font dictionaries
+ * mirror pdfkit's EmbeddedFont.
  */
 export class PdfFont {
   readonly font: Font;
   readonly name: string;
-  private subset: Subset;
   private dictionary?: PdfRef;
   private embedded = false;
-  /** per subset glyph id: advance in 1/1000 em and the characters it stands for */
-  private widths: number[] = [];
-  private unicode: number[][] = [];
-  private byCodePoint = new Map<number, string>();
-  private byVertical = new Map<number, string>();
+  /** glyph id → the characters it stands for */
+  private glyphs = new Map<number, number[]>([[0, [0]]]);
+  private byCodePoint = new Map<number, number>();
+  private byVertical = new Map<number, number>();
+  /** after seal(): glyph id → character id (hex), the font program */
+  private cids = new Map<number, string>();
+  private program?: { data: Uint8Array; cff: boolean };
   private scale: number;
 
   constructor(
     private document: PDFDocument,
     readonly face: Face,
     readonly id: string,
+    private subsetter?: HbSubsetter,
   ) {
     this.font = face.font;
     this.name = this.font.postscriptName;
     this.scale = 1000 / this.font.unitsPerEm;
-    this.subset = (this.font as unknown as { createSubset(): Subset }).createSubset();
-    this.include(0, [0]);
   }
 
   ref(): PdfRef {
     return (this.dictionary ??= this.document.ref());
   }
 
-  /** The glyphs of `text` as a hex string of subset glyph ids (Identity-H). */
+  private glyph(cp: number, ch: string, vert: boolean): number {
+    const cache = vert ? this.byVertical : this.byCodePoint;
+    let gid = cache.get(cp);
+    if (gid === undefined) {
+      gid = vert ? this.verticalGlyph(ch) : this.font.glyphForCodePoint(cp).id;
+      cache.set(cp, gid);
+      if (!this.glyphs.has(gid)) this.glyphs.set(gid, [cp]);
+    }
+    return gid;
+  }
+
+  /** Notes the glyphs a string will need (before seal). */
+  collect(text: string, vert = false): void {
+    for (const ch of text) this.glyph(ch.codePointAt(0)!, ch, vert);
+  }
+
+  /** Makes the subset of the collected glyphs and fixes their character ids. */
+  seal(): void {
+    const gids = [...this.glyphs.keys()].sort((a, b) => a - b);
+    const hb = this.subsetter;
+    if (hb && (this.font as unknown as { directory: { tables: Record<string, unknown> } }).directory.tables.glyf) {
+      let sub = hb.subsetGlyphs(this.face.bytes, gids);
+      // composite glyphs pulled in components: keep the ids as they are instead of guessing the renumbering
+      const renumbered = sub.glyphs === gids.length;
+      if (!renumbered) sub = hb.subsetGlyphs(this.face.bytes, gids, true);
+      gids.forEach((g, i) => this.cids.set(g, hex4(renumbered ? i : g)));
+      this.program = { data: sub.data, cff: false };
+    } else {
+      const subset = (this.font as unknown as { createSubset(): FontkitSubset }).createSubset();
+      for (const g of gids) this.cids.set(g, hex4(subset.includeGlyph(g)));
+      this.program = { data: subset.encode(), cff: subset.cff != null };
+    }
+  }
+
+  /** The glyphs of `text` as a hex string of character ids (Identity-H); only glyphs collected before seal. */
   encode(text: string, vert = false): string {
     let out = '';
-    for (const ch of text) {
-      const cp = ch.codePointAt(0)!;
-      const cache = vert ? this.byVertical : this.byCodePoint;
-      let h = cache.get(cp);
-      if (h === undefined) {
-        const glyph = vert ? this.verticalGlyph(ch) : this.font.glyphForCodePoint(cp).id;
-        h = hex4(this.include(glyph, [cp]));
-        cache.set(cp, h);
-      }
-      out += h;
-    }
+    for (const ch of text) out += this.cids.get(this.glyph(ch.codePointAt(0)!, ch, vert))!;
     return out;
   }
 
@@ -73,15 +101,6 @@ export class PdfFont {
     if (g !== plain) return g;
     const form = VERTICAL_FORMS[ch];
     return form && this.font.hasGlyphForCodePoint(form.codePointAt(0)!) ? this.font.glyphForCodePoint(form.codePointAt(0)!).id : plain;
-  }
-
-  private include(glyph: number, codePoints: number[]): number {
-    const gid = this.subset.includeGlyph(glyph);
-    if (this.widths[gid] === undefined) {
-      this.widths[gid] = this.font.getGlyph(glyph).advanceWidth * this.scale;
-      this.unicode[gid] = codePoints;
-    }
-    return gid;
   }
 
   /** Called by pdfkit when the document ends (for every font in _fontFamilies). */
@@ -104,10 +123,11 @@ export class PdfFont {
       ascent: number;
       descent: number;
     };
-    const isCFF = this.subset.cff != null;
+    const program = this.program!;
+    const isCFF = program.cff;
     const fontFile = doc.ref();
     if (isCFF) fontFile.data.Subtype = 'CIDFontType0C';
-    fontFile.end(this.subset.encode());
+    fontFile.end(program.data);
     const familyClass = (f['OS/2']?.sFamilyClass ?? 0) >> 8;
     let flags = 1 << 2;
     if (f.post.isFixedPitch) flags |= 1 << 0;
@@ -131,27 +151,31 @@ export class PdfFont {
       [isCFF ? 'FontFile3' : 'FontFile2']: fontFile,
     });
     descriptor.end();
+    // character id → (width, characters), in id order
+    const byCid = [...this.glyphs].map(([g, cps]) => ({ cid: parseInt(this.cids.get(g)!, 16), w: Math.round(this.font.getGlyph(g).advanceWidth * this.scale * 1000) / 1000, cps })).sort((a, b) => a.cid - b.cid);
     const descendant = doc.ref({
       Type: 'Font',
       Subtype: isCFF ? 'CIDFontType0' : 'CIDFontType2',
       BaseFont: name,
       CIDSystemInfo: { Registry: new String('Adobe'), Ordering: new String('Identity'), Supplement: 0 },
       FontDescriptor: descriptor,
-      W: [0, this.widths],
+      W: widthsArray(byCid),
       ...(isCFF ? {} : { CIDToGIDMap: 'Identity' }),
     });
     descendant.end();
     const dict = this.ref();
-    dict.data = { Type: 'Font', Subtype: 'Type0', BaseFont: name, Encoding: 'Identity-H', DescendantFonts: [descendant], ToUnicode: this.toUnicode() };
+    dict.data = { Type: 'Font', Subtype: 'Type0', BaseFont: name, Encoding: 'Identity-H', DescendantFonts: [descendant], ToUnicode: this.toUnicode(byCid) };
     dict.end();
   }
 
-  private toUnicode(): PdfRef {
-    const entries = this.unicode.map((cps) => `<${cps.flatMap((v) => (v > 0xffff ? [hex4(((v - 0x10000) >>> 10) | 0xd800), hex4(0xdc00 | ((v - 0x10000) & 0x3ff))] : [hex4(v)])).join(' ')}>`);
-    const ranges: string[] = [];
-    for (let start = 0; start < entries.length; start += 256) {
-      const end = Math.min(start + 256, entries.length);
-      ranges.push(`<${hex4(start)}> <${hex4(end - 1)}> [${entries.slice(start, end).join(' ')}]`);
+  private toUnicode(byCid: Glyph[]): PdfRef {
+    const utf16 = (v: number) => (v > 0xffff ? hex4((((v - 0x10000) >>> 10) & 0x3ff) | 0xd800) + hex4(0xdc00 | ((v - 0x10000) & 0x3ff)) : hex4(v));
+    // bfrange with an array per run of consecutive ids that share their high byte
+    const ranges = runs(byCid, 256).map((r) => `<${hex4(r[0].cid)}> <${hex4(r[r.length - 1].cid)}> [${r.map((g) => `<${g.cps.map(utf16).join('')}>`).join(' ')}]`);
+    const blocks: string[] = [];
+    for (let i = 0; i < ranges.length; i += 100) {
+      const chunk = ranges.slice(i, i + 100);
+      blocks.push(`${chunk.length} beginbfrange\n${chunk.join('\n')}\nendbfrange`);
     }
     const cmap = this.document.ref();
     cmap.end(`/CIDInit /ProcSet findresource begin
@@ -167,13 +191,32 @@ begincmap
 1 begincodespacerange
 <0000><ffff>
 endcodespacerange
-${ranges.length} beginbfrange
-${ranges.join('\n')}
-endbfrange
+${blocks.join('\n')}
 endcmap
 CMapName currentdict /CMap defineresource pop
 end
 end`);
     return cmap;
   }
+}
+
+interface Glyph {
+  cid: number;
+  w: number;
+  cps: number[];
+}
+
+/** Runs of consecutive character ids; with `block`, a run also ends where the id's high byte changes. */
+function runs(glyphs: Glyph[], block = Infinity): Glyph[][] {
+  const out: Glyph[][] = [];
+  glyphs.forEach((g, i) => {
+    if (i === 0 || g.cid !== glyphs[i - 1].cid + 1 || g.cid % block === 0) out.push([]);
+    out[out.length - 1].push(g);
+  });
+  return out;
+}
+
+/** The CIDFont W array: `first [w w …]` per run of consecutive ids. */
+function widthsArray(glyphs: Glyph[]): (number | number[])[] {
+  return runs(glyphs).flatMap((r) => [r[0].cid, r.map((g) => g.w)]);
 }

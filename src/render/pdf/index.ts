@@ -1,4 +1,5 @@
 import PDFDocument from 'pdfkit/js/pdfkit.es.js';
+import type { HbSubsetter } from '../../fonts/hb-subset.js';
 import type { ImageOp, LaidOutDocument, LaidPage, TextOp } from '../../layout/types.js';
 import { PdfFont } from './font.js';
 
@@ -10,7 +11,12 @@ const num = (n: number) => String(Math.round(n * 1000) / 1000);
  * Every position comes from the layout: text is written as glyph runs at the layout's x and baseline, so
  * nothing is measured or shaped again; rules and images as they are placed.
  */
-export async function renderPdf(doc: LaidOutDocument): Promise<Uint8Array> {
+export interface PdfOptions {
+  /** harfbuzz makes the embedded subsets (fast, glyph ids kept); without it, fontkit's subsetter does */
+  subsetter?: HbSubsetter;
+}
+
+export async function renderPdf(doc: LaidOutDocument, opts: PdfOptions = {}): Promise<Uint8Array> {
   const m = doc.meta;
   const pdf = new PDFDocument({
     size: [doc.page.width, doc.page.height],
@@ -40,12 +46,15 @@ export async function renderPdf(doc: LaidOutDocument): Promise<Uint8Array> {
     let f = fonts.get(key);
     if (!f) {
       const id = `F${++pdf._fontCount}`;
-      f = new PdfFont(pdf, doc.used.get(key)!.face, id);
+      f = new PdfFont(pdf, doc.used.get(key)!.face, id, opts.subsetter);
       fonts.set(key, f);
       pdf._fontFamilies[id] = f; // pdfkit embeds every font it knows when the document ends
     }
     return f;
   };
+  // every glyph is known before the first page is written, so the subsets are made once, up front
+  for (const page of doc.pages) for (const op of page.ops) if (op.kind === 'text') for (const p of op.pieces) fontOf(p.face.key).collect(p.text, p.vert);
+  for (const f of fonts.values()) f.seal();
   for (const page of doc.pages) {
     pdf.addPage({ size: [doc.page.width, doc.page.height], margin: 0 });
     drawPage(pdf, page, fontOf);
