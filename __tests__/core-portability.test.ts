@@ -6,7 +6,8 @@ function reach(file: string, seen = new Set<string>()): Set<string> {
   if (seen.has(file)) return seen;
   seen.add(file);
   const src = readFileSync(file, 'utf8');
-  for (const m of src.matchAll(/^(?:import|export)[^'"]*from '(\.[^']+)'/gm)) reach(normalize(join(dirname(file), m[1].replace(/\.js$/, '.ts'))), seen);
+  // static imports and the renderers' dynamic import('./…')
+  for (const m of src.matchAll(/^(?:import|export)[^'"]*from '(\.[^']+)'|\bimport\('(\.[^']+)'\)/gm)) reach(normalize(join(dirname(file), (m[1] ?? m[2]).replace(/\.js$/, '.ts'))), seen);
   return seen;
 }
 

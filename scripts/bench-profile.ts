@@ -13,7 +13,7 @@ interface Profile { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[
 const RUNS: Record<string, string[]> = {
   pdf: ['dist/scripts/bench-warm.js', 'pdf', 'seed', '40'],
   docx: ['dist/scripts/bench-warm.js', 'docx', 'seed', '40'],
-  cold: ['dist/src/cli/main.js', 'render', 'examples/fangzheng-2020/fangzheng-2020.yaml', '--template', 'gov-info-annual-report-2019', '--format', 'pdf,docx', '--out', 'out/prof/cold'],
+  cold: ['--liftoff-only', 'dist/src/cli/main.js', 'render', 'examples/fangzheng-2020/fangzheng-2020.yaml', '--template', 'gov-info-annual-report-2019', '--format', 'pdf,docx', '--out', 'out/prof/cold'],
 };
 
 /** node_modules/<pkg> (scoped too), src/<folder>, node:internal, or V8's own entries such as (garbage collector). */

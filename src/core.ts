@@ -8,8 +8,10 @@ import { layoutDocument } from './layout/index.js';
 import type { LaidOutDocument } from './layout/types.js';
 import { parseReport } from './model/parse.js';
 import type { ReportDocument } from './model/document.js';
-import { renderDocx } from './render/docx/index.js';
-import { renderPdf } from './render/pdf/index.js';
+
+/** The renderers load with their libraries (pdfkit; docx) when a document first asks for their format. */
+export const renderPdf: typeof import('./render/pdf/index.js').renderPdf = async (...args) => (await import('./render/pdf/index.js')).renderPdf(...args);
+export const renderDocx: typeof import('./render/docx/index.js').renderDocx = async (...args) => (await import('./render/docx/index.js')).renderDocx(...args);
 
 export type Format = 'pdf' | 'docx';
 
@@ -41,4 +43,4 @@ export async function renderReport(input: unknown, opts: RenderOptions): Promise
   return out;
 }
 
-export { layoutDocument, parseReport, renderPdf, renderDocx };
+export { layoutDocument, parseReport };

@@ -1,9 +1,25 @@
 import type { FontRole } from '../model/text.js';
 import { type Face, hasGlyph, makeFace } from './face.js';
 
+/** Font bytes, or a function that reads them: a face is read and parsed the first time a document uses it. */
+export type FontSource = Uint8Array | (() => Uint8Array);
+
 export interface FamilyFiles {
-  regular: Uint8Array;
-  bold?: Uint8Array;
+  regular: FontSource;
+  bold?: FontSource;
+}
+
+/** A face parsed on first use. */
+class LazyFace {
+  private face?: Face;
+  constructor(
+    private family: string,
+    private bold: boolean,
+    private source: FontSource,
+  ) {}
+  get(): Face {
+    return (this.face ??= makeFace(this.family, this.bold, typeof this.source === 'function' ? this.source() : this.source));
+  }
 }
 
 /** Which families draw each role, first match wins per character. `latin` draws ASCII digits and letters when set. */
@@ -14,20 +30,22 @@ export type RoleMap = Record<FontRole, string[]> & { latin?: string[] };
  * so a long-running process parses each font file once.
  */
 export class FontRegistry {
-  private families = new Map<string, { regular: Face; bold?: Face }>();
+  private families = new Map<string, { regular: LazyFace; bold?: LazyFace }>();
   /** pick() answers by role, weight and code point: every character of every document asks */
-  private picks = new Map<string, Face | undefined>();
+  private picks = new Map<string, Map<number, Face | undefined>>();
   roles: RoleMap;
 
   constructor(roles?: Partial<RoleMap>) {
     this.roles = { serif: [], sans: [], kai: [], fangsong: [], title: [], ...roles };
   }
 
+  /** Registers a family; bytes given are parsed now (so a bad file fails here), functions when first used. */
   register(family: string, files: FamilyFiles): this {
-    this.families.set(family, {
-      regular: makeFace(family, false, files.regular),
-      bold: files.bold ? makeFace(family, true, files.bold) : undefined,
-    });
+    const regular = new LazyFace(family, false, files.regular);
+    const bold = files.bold ? new LazyFace(family, true, files.bold) : undefined;
+    if (typeof files.regular !== 'function') regular.get();
+    if (bold && typeof files.bold !== 'function') bold.get();
+    this.families.set(family, { regular, bold });
     this.picks.clear();
     return this;
   }
@@ -53,7 +71,7 @@ export class FontRegistry {
   face(family: string, bold: boolean): Face {
     const f = this.families.get(family);
     if (!f) throw new Error(`font family "${family}" is not registered`);
-    return (bold && f.bold) || f.regular;
+    return ((bold && f.bold) || f.regular).get();
   }
 
   /** The font chain of a role: its families, then (title → serif) the role it stands in for. */
@@ -68,10 +86,11 @@ export class FontRegistry {
    * With `anyFont`, every registered family is tried after the chain (the user allowed fallback).
    */
   pick(role: FontRole, bold: boolean, codePoint: number, anyFont = false): Face | undefined {
-    const key = `${role}|${bold ? 1 : 0}|${anyFont ? 1 : 0}|${codePoint}`;
-    if (this.picks.has(key)) return this.picks.get(key);
-    const face = this.search(role, bold, codePoint, anyFont);
-    this.picks.set(key, face);
+    const key = bold ? (anyFont ? `${role}+b+a` : `${role}+b`) : anyFont ? `${role}+a` : role;
+    let byCp = this.picks.get(key);
+    if (!byCp) this.picks.set(key, (byCp = new Map()));
+    let face = byCp.get(codePoint);
+    if (face === undefined && !byCp.has(codePoint)) byCp.set(codePoint, (face = this.search(role, bold, codePoint, anyFont)));
     return face;
   }
 

@@ -1,0 +1,25 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmp } from './helpers/tools.js';
+
+/** The shipped command (package.json bin): the esbuild bundle run by the code-cache launcher (npm run build makes it). */
+const BIN = join(process.cwd(), 'dist', 'cli', 'main.cjs');
+const ESM = join(process.cwd(), 'dist', 'src', 'cli', 'main.js');
+const SEED = ['render', 'examples/fangzheng-2020/fangzheng-2020.yaml', '--template', 'gov-info-annual-report-2019'];
+
+test('the bundled command writes the same PDF and DOCX bytes as the ESM build', () => {
+  const env = { ...process.env, SOURCE_DATE_EPOCH: '1610668800' };
+  const [a, b] = [tmp(), tmp()];
+  execFileSync(process.execPath, [BIN, ...SEED, '--out', a], { env });
+  execFileSync(process.execPath, [ESM, ...SEED, '--out', b], { env });
+  for (const f of ['fangzheng-2020.pdf', 'fangzheng-2020.docx']) expect(readFileSync(join(a, f)).equals(readFileSync(join(b, f)))).toBe(true);
+});
+
+test('the bundled command reports bad input as the ESM build does: exit 1, the field named, no stack', () => {
+  const r = spawnSync(process.execPath, [BIN, 'render', 'examples/violations/' + 'does-not-exist.yaml'], { encoding: 'utf8' });
+  expect(r.status).toBe(1);
+  expect(r.stderr).toContain('does-not-exist.yaml');
+  expect(r.stderr).not.toMatch(/\n\s+at /);
+  expect(spawnSync(process.execPath, [BIN, 'render', '--outt', 'x'], { encoding: 'utf8' }).status).toBe(2);
+});

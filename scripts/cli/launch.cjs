@@ -1,0 +1,31 @@
+#!/usr/bin/env node
+// The cjk-report command: runs the CLI bundle with a V8 code cache next to it, so a cold start skips
+// parsing and compiling what the last run compiled. The cache is written after a run when missing or
+// rejected (another Node version); a read-only install simply runs without it.
+'use strict';
+const fs = require('node:fs');
+const path = require('node:path');
+const vm = require('node:vm');
+const v8 = require('node:v8');
+
+// A one-shot process: harfbuzz's wasm needs no optimizing tier, whose background compile would hold exit.
+v8.setFlagsFromString('--liftoff-only');
+
+const file = path.join(__dirname, 'cjk-report.cjs');
+const cacheFile = path.join(__dirname, `cjk-report.${process.version}.v8cache`);
+let cachedData;
+try {
+  cachedData = fs.readFileSync(cacheFile);
+} catch {}
+const source = fs.readFileSync(file, 'utf8').replace(/^#!.*/, '');
+const script = new vm.Script(require('node:module').wrap(source), { filename: file, cachedData, importModuleDynamically: vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER });
+if (!cachedData || script.cachedDataRejected) {
+  // after the command has run (process.exit is called by the CLI), so lazily compiled functions are in the cache
+  process.once('exit', () => {
+    try {
+      fs.writeFileSync(cacheFile, script.createCachedData());
+    } catch {}
+  });
+}
+const mod = { exports: {} };
+script.runInThisContext()(mod.exports, require, mod, file, __dirname);
