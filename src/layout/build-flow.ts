@@ -11,13 +11,17 @@ import { type TextContext, toPieces } from './text.js';
 import type { FlowBlock, LaidParagraph } from './types.js';
 import { mm } from './units.js';
 
+/** The one place the first-line-indent rule lives: it applies to left-aligned and justified text only. */
+export function firstLineIndent(st: BlockStyle): number {
+  return st.align === 'center' || st.align === 'right' ? 0 : st.indent * st.size;
+}
+
 /** Model blocks → flow blocks with fonts resolved, lines broken, tables measured. Problems are collected, not thrown. */
 export function buildFlow(doc: ReportDocument, ctx: TextContext, width: number, problems: Problem[]): FlowBlock[] {
   const out: FlowBlock[] = [];
   const para = (role: LaidParagraph['role'], text: Inline, st: BlockStyle, where: string, extra: Partial<LaidParagraph> = {}): LaidParagraph => {
     const chars = ctx.chars(inlineRuns(text), st, where);
-    // a first-line indent applies to left-aligned and justified text only
-    const indent = st.align === 'center' || st.align === 'right' ? 0 : st.indent * st.size;
+    const indent = firstLineIndent(st);
     const rightIndent = extra.rightIndent ?? 0;
     return {
       kind: 'paragraph',
@@ -26,7 +30,7 @@ export function buildFlow(doc: ReportDocument, ctx: TextContext, width: number, 
       lines: breakLines(chars, width - rightIndent, indent),
       align: st.align,
       size: st.size,
-      indent,
+      firstLineIndent: indent,
       rightIndent,
       pitch: pitchOf(st.lineSpacing, st.size),
       spaceBefore: st.spaceBefore,

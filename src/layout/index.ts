@@ -3,13 +3,15 @@ import type { ReportDocument } from '../model/document.js';
 import { InputError, type Problem } from '../model/errors.js';
 import { buildFlow } from './build-flow.js';
 import { VERTICAL_FORMS } from './cjk.js';
-import { EM_CENTER, alignX } from './page-flow.js';
+import { BAND_SIZE, NUMBER_ASCENT, NUMBER_DESCENT, bandDistances, decoratePages } from './page/bands.js';
+import { pageNumberParts, pageNumberSides } from './page/page-numbers.js';
 import { placeFlow } from './place-flow.js';
 import { TextContext, toLine } from './text.js';
 import type { LaidOutDocument, LaidPage, Line, PageGeometry, PageNumbering, Piece } from './types.js';
-import { PAGE_SIZES_MM, mm, r3 } from './units.js';
+import { PAGE_SIZES_MM, mm } from './units.js';
 
 export * from './types.js';
+export { pageNumberChars, pageNumberText } from './page/page-numbers.js';
 
 export interface LayoutOptions {
   registry: FontRegistry;
@@ -45,54 +47,36 @@ function geometry(doc: ReportDocument, ctx: TextContext): PageGeometry {
   let numbers: PageNumbering | undefined;
   if (numbersIn) {
     const size = numbersIn.size ?? 10.5;
+    const style = numbersIn.style ?? 'plain';
+    const position = numbersIn.position ?? 'center';
     numbers = {
-      style: numbersIn.style ?? 'plain',
-      position: numbersIn.position ?? 'center',
+      style,
+      position,
+      parts: pageNumberParts(style),
+      sides: pageNumberSides(position),
       size,
       face: ctx.face(numbersIn.font ?? 'serif', false, '—'),
       offset: mm(numbersIn.offset ?? 7),
       inset: (numbersIn.inset ?? 1) * size,
+      lineHeight: (NUMBER_ASCENT + NUMBER_DESCENT) * size,
     };
   }
   const small = (text: string | undefined, where: string): Line | undefined =>
-    text ? toLine(ctx.chars([{ text }], { font: 'serif', size: 9, bold: false }, where)) : undefined;
+    text ? toLine(ctx.chars([{ text }], { font: 'serif', size: BAND_SIZE, bold: false }, where)) : undefined;
+  const header = small(setup.header, 'page.header');
+  const footer = small(setup.footer, 'page.footer');
+  const height = mm(landscape ? w : h);
+  const margins = { top: mm(m.top), right: mm(m.right), bottom: mm(m.bottom), left: mm(m.left) };
   return {
     width: mm(landscape ? h : w),
-    height: mm(landscape ? w : h),
-    margins: { top: mm(m.top), right: mm(m.right), bottom: mm(m.bottom), left: mm(m.left) },
+    height,
+    margins,
     landscape,
-    header: small(setup.header, 'page.header'),
-    footer: small(setup.footer, 'page.footer'),
+    header,
+    footer,
     numbers,
+    ...bandDistances({ height, margins, hasHeader: !!header, hasFooter: !!footer, numbers }),
   };
-}
-
-export function pageNumberText(style: PageNumbering['style'], page: number, total: number): string {
-  if (style === 'dash') return `— ${page} —`;
-  if (style === 'page-of') return `第 ${page} 页 共 ${total} 页`;
-  return String(page);
-}
-
-/** Page numbers, header and footer text, once the page count is known. */
-function decoratePages(pages: LaidPage[], g: PageGeometry): void {
-  const left = g.margins.left;
-  const width = g.width - g.margins.left - g.margins.right;
-  const bottom = g.height - g.margins.bottom;
-  pages.forEach((p, i) => {
-    const n = g.numbers;
-    if (n) {
-      const text = pageNumberText(n.style, i + 1, pages.length);
-      const line = toLine([...text].map((ch) => ({ ch, cp: ch.codePointAt(0)!, face: n.face, size: n.size })));
-      const pos = n.position === 'outside' ? ((i + 1) % 2 === 1 ? 'right' : 'left') : n.position;
-      const x = pos === 'left' ? left + n.inset : pos === 'right' ? left + width - n.inset - line.width : alignX('center', left, width, line.width);
-      p.ops.push({ kind: 'text', x: r3(x), baseline: r3(bottom + n.offset + 0.88 * n.size), pieces: line.pieces, width: r3(line.width) });
-    }
-    const band = (line: Line | undefined, baseline: number) => {
-      if (line) p.ops.push({ kind: 'text', x: r3(alignX('center', left, width, line.width)), baseline: r3(baseline), pieces: line.pieces, width: r3(line.width) });
-    };
-    band(g.header, g.margins.top / 2 + EM_CENTER * 9);
-    band(g.footer, g.height - g.margins.bottom / 3 + EM_CENTER * 9);
-  });
 }
 
 function collectUsed(flow: LaidOutDocument['flow'], pages: LaidPage[]): LaidOutDocument['used'] {

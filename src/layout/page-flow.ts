@@ -1,6 +1,6 @@
 import type { Align } from '../model/text.js';
 import type { LaidPage, Line, PageGeometry, TextOp } from './types.js';
-import { r3 } from './units.js';
+import { roundPt } from './units.js';
 
 /** Where a CJK em box's centre lies above the baseline, × size (ideographs sit from −0.12 to 0.88 em). */
 export const EM_CENTER = 0.38;
@@ -51,7 +51,7 @@ export class PageFlow {
  * justification spacing are placed by the layout, not by the PDF library).
  */
 export function lineOps(line: Line, x: number, boxTop: number, pitch: number, size: number, charSpacing?: number): TextOp[] {
-  const baseline = r3(boxTop + pitch / 2 + EM_CENTER * size);
+  const baseline = roundPt(boxTop + pitch / 2 + EM_CENTER * size);
   const ops: TextOp[] = [];
   let cursor = x;
   for (const [k, p] of line.pieces.entries()) {
@@ -61,8 +61,8 @@ export function lineOps(line: Line, x: number, boxTop: number, pitch: number, si
     const prev = ops[ops.length - 1];
     if (prev && !p.gapBefore) {
       prev.pieces.push(p);
-      prev.width = r3(prev.width + width);
-    } else ops.push({ kind: 'text', x: r3(cursor), baseline, pieces: [p], width: r3(width), ...(charSpacing ? { charSpacing: r3(charSpacing) } : {}) });
+      prev.width = roundPt(prev.width + width);
+    } else ops.push({ kind: 'text', x: roundPt(cursor), baseline, pieces: [p], width: roundPt(width), ...(charSpacing ? { charSpacing: roundPt(charSpacing) } : {}) });
     cursor += width;
   }
   return ops;

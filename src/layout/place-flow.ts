@@ -53,7 +53,7 @@ function placeParagraph(flow: PageFlow, p: LaidParagraph): void {
     if (!flow.fits(p.pitch)) flow.newPage();
     const first = k === 0;
     const last = k === p.lines.length - 1;
-    const left = flow.left + (first && p.align !== 'center' && p.align !== 'right' ? p.indent : 0);
+    const left = flow.left + (first ? p.firstLineIndent : 0);
     const avail = flow.width - p.rightIndent - (left - flow.left);
     let charSpacing: number | undefined;
     let align = p.align;

@@ -1,7 +1,7 @@
 import type { PageFlow } from './page-flow.js';
 import { alignX, lineOps } from './page-flow.js';
 import type { DrawOp, LaidCell, LaidTable } from './types.js';
-import { r3 } from './units.js';
+import { roundPt } from './units.js';
 
 /**
  * Draws a table across pages. Header rows repeat on every page; a page break never falls inside a row;
@@ -87,12 +87,12 @@ function adjustBreak(cells: LaidCell[], heights: number[], start: number, end: n
   const sum = (a: number, b: number) => heights.slice(a, b).reduce((x, y) => x + y, 0);
   const crossing = (at: number) => cells.filter((c) => c.rowSpan > 1 && c.r < at && at < c.r + c.rowSpan);
   for (let guard = 0; guard < 1000; guard++) {
-    const short = crossing(end).find((c) => sum(Math.max(c.r, start), end) < c.need - 0.01 && c.r > start);
+    const short = crossing(end).find((c) => sum(Math.max(c.r, start), end) < c.minHeight - 0.01 && c.r > start);
     if (short) {
       end = short.r;
       continue;
     }
-    const thin = crossing(end).find((c) => sum(end, c.r + c.rowSpan) < c.need - 0.01 && end - 1 > Math.max(c.r, start) && sum(Math.max(c.r, start), end - 1) >= c.need);
+    const thin = crossing(end).find((c) => sum(end, c.r + c.rowSpan) < c.minHeight - 0.01 && end - 1 > Math.max(c.r, start) && sum(Math.max(c.r, start), end - 1) >= c.minHeight);
     if (thin) {
       end -= 1;
       continue;
@@ -102,7 +102,7 @@ function adjustBreak(cells: LaidCell[], heights: number[], start: number, end: n
   for (const c of crossing(end)) {
     const last = c.r + c.rowSpan - 1;
     const below = sum(end, last + 1);
-    if (below < c.need) heights[last] += c.need - below;
+    if (below < c.minHeight) heights[last] += c.minHeight - below;
   }
   return end;
 }
@@ -118,10 +118,10 @@ function drawRows(flow: PageFlow, t: LaidTable, cells: LaidCell[], heights: numb
   const ops: DrawOp[] = [];
   const seen = new Set<string>();
   const rule = (x1: number, y1: number, x2: number, y2: number) => {
-    const k = `${r3(x1)},${r3(y1)},${r3(x2)},${r3(y2)}`;
+    const k = `${roundPt(x1)},${roundPt(y1)},${roundPt(x2)},${roundPt(y2)}`;
     if (seen.has(k)) return;
     seen.add(k);
-    ops.push({ kind: 'line', x1: r3(x1), y1: r3(y1), x2: r3(x2), y2: r3(y2), width: t.border });
+    ops.push({ kind: 'rule', x1: roundPt(x1), y1: roundPt(y1), x2: roundPt(x2), y2: roundPt(y2), width: t.border });
   };
   for (const c of cells) {
     const a = Math.max(c.r, from);
@@ -139,7 +139,7 @@ function drawRows(flow: PageFlow, t: LaidTable, cells: LaidCell[], heights: numb
     const textTop = c.valign === 'top' ? top + t.padY : c.valign === 'bottom' ? top + h - t.padY - textH : top + (h - textH) / 2;
     c.lines.forEach((line, k) => {
       if (!line.pieces.length) return;
-      const lx = alignX(c.vertical ? 'center' : c.align === 'justify' ? 'left' : c.align, x + t.padX, w - 2 * t.padX, line.width);
+      const lx = alignX(c.align, x + t.padX, w - 2 * t.padX, line.width);
       ops.push(...lineOps(line, lx, textTop + k * c.pitch, c.pitch, c.size));
     });
   }

@@ -2,8 +2,8 @@ import type { Styles } from '../model/document.js';
 import type { FontRole } from '../model/text.js';
 import type { GridSpec } from './grid.js';
 import { breakLines, maxContentWidth, minContentWidth } from './linebreak.js';
-import { type SChar, type TextContext, charWidth } from './text.js';
-import type { LaidCell, LaidTable } from './types.js';
+import { type MeasuredChar, type TextContext, charWidth } from './text.js';
+import type { CellAlign, LaidCell, LaidTable } from './types.js';
 import { stackVertical } from './vertical.js';
 import { type ColumnNeeds, chooseWidths } from './widths.js';
 
@@ -33,7 +33,7 @@ export function layoutTable(spec: GridSpec, ctx: TextContext, d: TableDefaults, 
   const padY = 2.5;
   const measured = spec.cells.map((cell) => {
     const size = cell.size ?? (cell.kind === 'header' || cell.kind === 'corner' ? d.headerSize : cell.kind === 'label' ? d.labelSize : d.size);
-    const chars: SChar[] = ctx.chars([{ text: cell.text }], { font: cell.font ?? d.font, size, bold: cell.bold ?? false }, cell.where);
+    const chars: MeasuredChar[] = ctx.chars([{ text: cell.text }], { font: cell.font ?? d.font, size, bold: cell.bold ?? false }, cell.where);
     return { cell, size, chars, vertical: cell.vertical ?? false };
   });
 
@@ -63,6 +63,9 @@ export function layoutTable(spec: GridSpec, ctx: TextContext, d: TableDefaults, 
     const pitch = size * (vertical ? STACK_PITCH : CELL_PITCH);
     // leaf row labels and the corner read as text (left); headers, spanning labels and numbers are centred
     const defaultAlign = (cell.kind === 'label' && !vertical && cell.rowSpan === 1) || cell.kind === 'corner' ? 'left' : 'center';
+    const wanted = cell.align ?? defaultAlign;
+    // stacked labels are centred; cell lines end in breaks, so justify is drawn (and written) left-aligned
+    const align: CellAlign = vertical ? 'center' : wanted === 'justify' ? 'left' : wanted;
     return {
       r: cell.r,
       c: cell.c,
@@ -71,21 +74,21 @@ export function layoutTable(spec: GridSpec, ctx: TextContext, d: TableDefaults, 
       kind: cell.kind,
       lines,
       vertical,
-      align: cell.align ?? defaultAlign,
+      align,
       valign: cell.valign ?? 'middle',
       size,
       pitch,
-      need: lines.length * pitch + 2 * padY,
+      minHeight: lines.length * pitch + 2 * padY,
     };
   });
 
   const rowHeights = new Array<number>(spec.rows).fill(d.size * CELL_PITCH + 2 * padY);
-  for (const c of cells) if (c.rowSpan === 1) rowHeights[c.r] = Math.max(rowHeights[c.r], c.need);
+  for (const c of cells) if (c.rowSpan === 1) rowHeights[c.r] = Math.max(rowHeights[c.r], c.minHeight);
   // Spanning cells, shortest spans first: a deficit is shared by the rows they span.
   for (const c of [...cells].filter((x) => x.rowSpan > 1).sort((a, b) => a.rowSpan - b.rowSpan)) {
     let have = 0;
     for (let r = c.r; r < c.r + c.rowSpan; r++) have += rowHeights[r];
-    if (have < c.need) for (let r = c.r; r < c.r + c.rowSpan; r++) rowHeights[r] += (c.need - have) / c.rowSpan;
+    if (have < c.minHeight) for (let r = c.r; r < c.r + c.rowSpan; r++) rowHeights[r] += (c.minHeight - have) / c.rowSpan;
   }
   return {
     kind: 'table',
