@@ -1,14 +1,13 @@
 import type { FontRegistry } from '../fonts/registry.js';
 import type { ReportDocument } from '../model/document.js';
 import { InputError, type Problem } from '../model/errors.js';
-import { buildFlow } from './build-flow.js';
-import { VERTICAL_FORMS } from './cjk.js';
-import { BAND_SIZE, NUMBER_ASCENT, NUMBER_DESCENT, bandDistances, decoratePages } from './page/bands.js';
-import { pageNumberParts, pageNumberSides } from './page/page-numbers.js';
-import { placeFlow } from './place-flow.js';
-import { TextContext, toLine } from './text.js';
-import type { LaidOutDocument, LaidPage, Line, PageGeometry, PageNumbering, Piece } from './types.js';
-import { PAGE_SIZES_MM, mm } from './units.js';
+import { buildFlow } from './flow/build.js';
+import { VERTICAL_FORMS } from './text/cjk.js';
+import { decoratePages } from './page/bands.js';
+import { geometry } from './page/geometry.js';
+import { placeFlow } from './flow/place.js';
+import { TextContext } from './text/measure.js';
+import type { LaidOutDocument, LaidPage, Piece } from './types.js';
 
 export * from './types.js';
 export { pageNumberChars, pageNumberText } from './page/page-numbers.js';
@@ -36,47 +35,6 @@ export function layoutDocument(doc: ReportDocument, opts: LayoutOptions): LaidOu
   decoratePages(pages, page);
   const creationDate = opts.creationDate ?? (doc.meta.creationDate ? new Date(doc.meta.creationDate) : new Date());
   return { meta: { ...doc.meta, creationDate }, page, flow, pages, used: collectUsed(flow, pages) };
-}
-
-function geometry(doc: ReportDocument, ctx: TextContext): PageGeometry {
-  const setup = doc.page ?? {};
-  const [w, h] = PAGE_SIZES_MM[setup.size ?? 'A4'];
-  const landscape = setup.orientation === 'landscape';
-  const m = setup.margins ?? { top: 25, right: 25, bottom: 25, left: 25 };
-  const numbersIn = setup.pageNumbers === false ? undefined : (setup.pageNumbers ?? {});
-  let numbers: PageNumbering | undefined;
-  if (numbersIn) {
-    const size = numbersIn.size ?? 10.5;
-    const style = numbersIn.style ?? 'plain';
-    const position = numbersIn.position ?? 'center';
-    numbers = {
-      style,
-      position,
-      parts: pageNumberParts(style),
-      sides: pageNumberSides(position),
-      size,
-      face: ctx.face(numbersIn.font ?? 'serif', false, '—'),
-      offset: mm(numbersIn.offset ?? 7),
-      inset: (numbersIn.inset ?? 1) * size,
-      lineHeight: (NUMBER_ASCENT + NUMBER_DESCENT) * size,
-    };
-  }
-  const small = (text: string | undefined, where: string): Line | undefined =>
-    text ? toLine(ctx.chars([{ text }], { font: 'serif', size: BAND_SIZE, bold: false }, where)) : undefined;
-  const header = small(setup.header, 'page.header');
-  const footer = small(setup.footer, 'page.footer');
-  const height = mm(landscape ? w : h);
-  const margins = { top: mm(m.top), right: mm(m.right), bottom: mm(m.bottom), left: mm(m.left) };
-  return {
-    width: mm(landscape ? h : w),
-    height,
-    margins,
-    landscape,
-    header,
-    footer,
-    numbers,
-    ...bandDistances({ height, margins, hasHeader: !!header, hasFooter: !!footer, numbers }),
-  };
 }
 
 function collectUsed(flow: LaidOutDocument['flow'], pages: LaidPage[]): LaidOutDocument['used'] {

@@ -1,5 +1,5 @@
-import { alignX, EM_CENTER } from '../page-flow.js';
-import { toLine } from '../text.js';
+import { alignX, EM_CENTER } from '../draw/line-ops.js';
+import { toLine } from '../text/measure.js';
 import type { LaidPage, Line, PageGeometry, PageNumbering } from '../types.js';
 import { roundPt } from '../units.js';
 import { pageNumberText, sideOf } from './page-numbers.js';

@@ -1,8 +1,8 @@
-import type { Face } from '../fonts/face.js';
-import { advance } from '../fonts/face.js';
-import type { FontRegistry } from '../fonts/registry.js';
-import type { FontRole, Run } from '../model/text.js';
-import type { Line, Piece } from './types.js';
+import type { Face } from '../../fonts/face.js';
+import { advance } from '../../fonts/face.js';
+import type { FontRegistry } from '../../fonts/registry.js';
+import type { FontRole, Run } from '../../model/text.js';
+import type { Line, Piece } from '../types.js';
 
 /** One character with the face and size that draw it. */
 export interface MeasuredChar {

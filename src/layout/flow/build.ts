@@ -1,15 +1,15 @@
-import type { Block } from '../model/blocks.js';
-import type { ReportDocument } from '../model/document.js';
-import type { Problem } from '../model/errors.js';
-import { type Inline, inlineRuns } from '../model/text.js';
-import { GridError, resolveGridTable, resolveTreeTable } from './grid.js';
+import type { Block } from '../../model/blocks.js';
+import type { ReportDocument } from '../../model/document.js';
+import type { Problem } from '../../model/errors.js';
+import { type Inline, inlineRuns } from '../../model/text.js';
+import { GridError, resolveGridTable, resolveTreeTable } from '../table/resolve.js';
 import { decodeBase64Image, imageInfo } from './image.js';
-import { breakLines } from './linebreak.js';
+import { breakLines } from '../text/linebreak.js';
 import { type BlockStyle, pitchOf, resolveStyle } from './styles.js';
-import { layoutTable, tableDefaults } from './table.js';
-import { type TextContext, toPieces } from './text.js';
-import type { FlowBlock, LaidParagraph } from './types.js';
-import { mm } from './units.js';
+import { layoutTable, tableDefaults } from '../table/index.js';
+import { type TextContext, toPieces } from '../text/measure.js';
+import type { FlowBlock, LaidParagraph } from '../types.js';
+import { mm } from '../units.js';
 
 /** The one place the first-line-indent rule lives: it applies to left-aligned and justified text only. */
 export function firstLineIndent(st: BlockStyle): number {

@@ -1,6 +1,6 @@
 import { HANGING, NO_LINE_END, NO_LINE_START, isSpace, isWordChar } from './cjk.js';
-import { type MeasuredChar, charWidth, toLine } from './text.js';
-import type { Line } from './types.js';
+import { type MeasuredChar, charWidth, toLine } from './measure.js';
+import type { Line } from '../types.js';
 
 /** May a line break fall between chars[i-1] and chars[i]? Chinese rules: 禁则 and words kept whole. */
 function canBreakBefore(chars: MeasuredChar[], i: number): boolean {
