@@ -3,7 +3,7 @@ import type PDFDocument from 'pdfkit/js/pdfkit.es.js';
 import type { PdfRef } from 'pdfkit/js/pdfkit.es.js';
 import type { Face } from '../../fonts/face.js';
 import type { HbSubsetter } from '../../fonts/hb-subset.js';
-import { VERTICAL_FORMS } from '../../layout/cjk.js';
+import { VERTICAL_FORMS } from '../../layout/text/cjk.js';
 
 /** fontkit's subset builder (TTF or CFF), as pdfkit's own embedded font uses it. */
 interface FontkitSubset {

@@ -78,7 +78,7 @@ function drawPage(pdf: PDFDocument, page: LaidPage, fontOf: (key: string) => Pdf
   let rules = '';
   let width = -1;
   for (const op of page.ops) {
-    if (op.kind !== 'line') continue;
+    if (op.kind !== 'rule') continue;
     if (op.width !== width) rules += `${num((width = op.width))} w\n`;
     rules += `${num(op.x1)} ${num(op.y1)} m ${num(op.x2)} ${num(op.y2)} l S\n`;
   }
