@@ -3,7 +3,6 @@ import type PDFDocument from 'pdfkit/js/pdfkit.es.js';
 import type { PdfRef } from 'pdfkit/js/pdfkit.es.js';
 import type { Face } from '../../fonts/face.js';
 import type { HbSubsetter } from '../../fonts/hb-subset.js';
-import { VERTICAL_FORMS } from '../../layout/text/cjk.js';
 
 /** fontkit's subset builder (TTF or CFF), as pdfkit's own embedded font uses it. */
 interface FontkitSubset {
@@ -52,20 +51,26 @@ export class PdfFont {
     return (this.dictionary ??= this.document.ref());
   }
 
-  private glyph(cp: number, ch: string, vert: boolean): number {
+  private glyph(cp: number, vert: boolean, form: string | undefined): number {
     const cache = vert ? this.byVertical : this.byCodePoint;
     let gid = cache.get(cp);
     if (gid === undefined) {
-      gid = vert ? this.verticalGlyph(ch) : this.font.glyphForCodePoint(cp).id;
+      gid = vert ? this.verticalGlyph(cp, form) : this.font.glyphForCodePoint(cp).id;
       cache.set(cp, gid);
       if (!this.glyphs.has(gid)) this.glyphs.set(gid, [cp]);
     }
     return gid;
   }
 
-  /** Notes the glyphs a string will need (before seal). */
-  collect(text: string, vert = false): void {
-    for (const ch of text) this.glyph(ch.codePointAt(0)!, ch, vert);
+  /** Notes the glyphs a string will need (before seal). `forms`: the layout's vertical presentation forms of `text`. */
+  collect(text: string, vert = false, forms?: string): void {
+    this.each(text, vert, forms, () => {});
+  }
+
+  private each(text: string, vert: boolean, forms: string | undefined, use: (gid: number) => void): void {
+    const alt = vert && forms ? [...forms] : undefined;
+    let i = 0;
+    for (const ch of text) use(this.glyph(ch.codePointAt(0)!, vert, alt?.[i++]));
   }
 
   /** Makes the subset of the collected glyphs and fixes their character ids. */
@@ -87,20 +92,20 @@ export class PdfFont {
   }
 
   /** The glyphs of `text` as a hex string of character ids (Identity-H); only glyphs collected before seal. */
-  encode(text: string, vert = false): string {
+  encode(text: string, vert = false, forms?: string): string {
     let out = '';
-    for (const ch of text) out += this.cids.get(this.glyph(ch.codePointAt(0)!, ch, vert))!;
+    this.each(text, vert, forms, (gid) => (out += this.cids.get(gid)!));
     return out;
   }
 
-  /** The glyph the font's `vert` feature substitutes; the presentation form's glyph if it has none. */
-  private verticalGlyph(ch: string): number {
-    const plain = this.font.glyphForCodePoint(ch.codePointAt(0)!).id;
-    const run = this.font.layout(ch, ['vert']);
+  /** The glyph the font's `vert` feature substitutes; else the glyph of the layout's vertical presentation form. */
+  private verticalGlyph(cp: number, form: string | undefined): number {
+    const plain = this.font.glyphForCodePoint(cp).id;
+    const run = this.font.layout(String.fromCodePoint(cp), ['vert']);
     const g = run.glyphs.length === 1 ? run.glyphs[0].id : plain;
-    if (g !== plain) return g;
-    const form = VERTICAL_FORMS[ch];
-    return form && this.font.hasGlyphForCodePoint(form.codePointAt(0)!) ? this.font.glyphForCodePoint(form.codePointAt(0)!).id : plain;
+    if (g !== plain || !form) return g;
+    const f = form.codePointAt(0)!;
+    return f !== cp && this.font.hasGlyphForCodePoint(f) ? this.font.glyphForCodePoint(f).id : plain;
   }
 
   /** Called by pdfkit when the document ends (for every font in _fontFamilies). */

@@ -53,7 +53,7 @@ export async function renderPdf(doc: LaidOutDocument, opts: PdfOptions = {}): Pr
     return f;
   };
   // every glyph is known before the first page is written, so the subsets are made once, up front
-  for (const page of doc.pages) for (const op of page.ops) if (op.kind === 'text') for (const p of op.pieces) fontOf(p.face.key).collect(p.text, p.vert);
+  for (const page of doc.pages) for (const op of page.ops) if (op.kind === 'text') for (const p of op.pieces) fontOf(p.face.key).collect(p.text, p.vert, p.verticalForms);
   for (const f of fonts.values()) f.seal();
   for (const page of doc.pages) {
     pdf.addPage({ size: [doc.page.width, doc.page.height], margin: 0 });
@@ -109,7 +109,7 @@ function textOp(pdf: PDFDocument, op: TextOp, fontOf: (key: string) => PdfFont):
     pdf.page.fonts[font.id] ??= font.ref();
     const tf = `/${font.id} ${num(p.size)} Tf`;
     if (tf !== tfNow) s += `${(tfNow = tf)}\n`;
-    s += `1 0 0 1 ${num(x)} ${y} Tm <${font.encode(p.text, p.vert)}> Tj\n`;
+    s += `1 0 0 1 ${num(x)} ${y} Tm <${font.encode(p.text, p.vert, p.verticalForms)}> Tj\n`;
     x += p.width + tc * [...p.text].length;
   }
   return `${s}ET\n`;
