@@ -41,13 +41,17 @@ async function main() {
   const n = Number(arg ?? 15);
   let pdf = c.pdf({ mainFileContent: src });
   const ms: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < n; i++) {
     c.evictCache(0);
     const a = performance.now();
+    const t = process.cpuUsage();
     pdf = c.pdf({ mainFileContent: src });
     ms.push(performance.now() - a);
+    const d = process.cpuUsage(t);
+    cpu.push((d.user + d.system) / 1000);
   }
-  console.log(JSON.stringify({ warm_ms: ms, bytes: pdf.length, rss_mb: process.resourceUsage().maxRSS / 1024 }));
+  console.log(JSON.stringify({ warm_ms: ms, cpu_ms: cpu, bytes: pdf.length, rss_mb: process.resourceUsage().maxRSS / 1024 }));
 }
 
 if (process.argv[1]?.endsWith('bench-typst.js')) main();

@@ -14,12 +14,16 @@ export async function warm(format: 'pdf' | 'docx' | 'both', which: 'seed' | 'lon
   let r = await once();
   for (let i = 1; i < warmup; i++) r = await once();
   const ms: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < n; i++) {
     const a = performance.now();
+    const c = process.cpuUsage();
     r = await once();
     ms.push(performance.now() - a);
+    const d = process.cpuUsage(c);
+    cpu.push((d.user + d.system) / 1000);
   }
-  return { warm_ms: ms, pdf_bytes: r.pdf?.length, docx_bytes: r.docx?.length, pages: r.laidOut.pages.length, rss_mb: process.resourceUsage().maxRSS / 1024 };
+  return { warm_ms: ms, cpu_ms: cpu, pdf_bytes: r.pdf?.length, docx_bytes: r.docx?.length, pages: r.laidOut.pages.length, rss_mb: process.resourceUsage().maxRSS / 1024 };
 }
 
 if (process.argv[1]?.endsWith('bench-warm.js')) {
