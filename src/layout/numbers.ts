@@ -16,14 +16,27 @@ export function formatValue(v: CellValue, fmt?: NumberFormat): string {
   const given = decimal.split('.')[1]?.length ?? 0;
   // 'as-given' (and no `decimals`): keep exactly the digits written
   const places = typeof fmt.decimals === 'number' ? fmt.decimals : Math.min(given, 100);
-  return new Intl.NumberFormat('en-US', {
-    minimumFractionDigits: places,
-    maximumFractionDigits: places,
-    roundingMode: 'halfExpand',
-    useGrouping: fmt.thousands ? 'always' : false,
-    // a value that rounds to zero is written without a sign, whichever the format
-    signDisplay: fmt.sign === 'always' ? 'exceptZero' : 'negative',
-  } as Intl.NumberFormatOptions).format(decimal as unknown as number);
+  return formatter(places, !!fmt.thousands, fmt.sign === 'always').format(decimal as unknown as number);
+}
+
+/** Building an Intl.NumberFormat costs far more than formatting; a table asks for the same few thousands of times. */
+const formatters = new Map<string, Intl.NumberFormat>();
+function formatter(places: number, thousands: boolean, sign: boolean): Intl.NumberFormat {
+  const key = `${places}|${thousands}|${sign}`;
+  let f = formatters.get(key);
+  if (!f)
+    formatters.set(
+      key,
+      (f = new Intl.NumberFormat('en-US', {
+        minimumFractionDigits: places,
+        maximumFractionDigits: places,
+        roundingMode: 'halfExpand',
+        useGrouping: thousands ? 'always' : false,
+        // a value that rounds to zero is written without a sign, whichever the format
+        signDisplay: sign ? 'exceptZero' : 'negative',
+      } as Intl.NumberFormatOptions)),
+    );
+  return f;
 }
 
 /** No exponent notation, however large or small. */
