@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * Web assets for the browser build, generated from fonts/*.ttf and harfbuzz's wasm into dist/web/assets:
+ * Web assets for the browser build, generated from fonts/*.ttf and harfbuzz's wasm into dist/browser/assets:
  * per face a "common" file (GB 2312 level 1, its symbol rows, ASCII, Latin-1, CJK and full-width
  * punctuation, vertical forms) and the full file, each Brotli-compressed next to the raw bytes, with
  * content hashes in the names so they can be cached forever. The common file keeps the full file's glyph
@@ -17,7 +17,7 @@ import { brotliCompressSync, constants } from 'node:zlib';
 import * as fontkit from 'fontkit';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const out = join(root, 'dist/web/assets');
+const out = join(root, 'dist/browser/assets');
 mkdirSync(out, { recursive: true });
 
 const FACES = [
@@ -134,7 +134,9 @@ for (const [family, bold, base] of FACES) {
   manifest.faces.push({ family, bold, common: emit(`${base}-common`, keepHead(subsetRetainGids(full, common), full), 'ttf'), full: emit(base, full, 'ttf') });
 }
 manifest.wasm = emit('harfbuzz-subset', wasmBytes, 'wasm');
-writeFileSync(join(out, 'web-fonts.json'), JSON.stringify(manifest));
+const json = Buffer.from(JSON.stringify(manifest));
+writeFileSync(join(out, 'web-fonts.json'), json);
+writeFileSync(join(out, 'web-fonts.json.br'), brotliCompressSync(json));
 for (const face of manifest.faces)
   console.log(`${face.family} ${face.bold ? 'bold' : 'regular'}: common ${face.common.brotli} B br (${face.common.bytes} raw), full ${face.full.brotli} B br (${face.full.bytes} raw)`);
 console.log(`harfbuzz wasm: ${manifest.wasm.brotli} B br (${manifest.wasm.bytes} raw)`);

@@ -1,0 +1,74 @@
+#!/usr/bin/env node
+/**
+ * The browser bundle (dist/browser/): index.js (exportReport), worker.js (the render worker) and the
+ * data-entry page's app.js, split into shared ESM chunks. Node built-ins pdfkit and pdfmake use are mapped
+ * to small shims (fflate for zlib); pdfmake's Node build is used so there is one fontkit; zod carries only
+ * the zh-CN and en locales. Writes meta.json and prints the sizes (min, gzip).
+ */
+import { mkdirSync, readFileSync, writeFileSync, copyFileSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
+import * as esbuild from 'esbuild';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const out = join(root, 'dist/browser');
+const shims = join(root, 'src/browser/shims');
+
+const nodeShims = {
+  name: 'node-shims',
+  setup(b) {
+    const map = { fs: 'fs.ts', stream: 'stream.ts', zlib: 'zlib.ts' };
+    b.onResolve({ filter: /^(node:)?(fs|stream|zlib)$/ }, (a) => ({ path: join(shims, map[a.path.replace('node:', '')]) }));
+    b.onResolve({ filter: /^browserify-zlib$/ }, () => ({ path: join(shims, 'zlib.ts') }));
+    b.onResolve({ filter: /^(node:)?events$/ }, () => ({ path: join(root, 'node_modules/events/events.js') }));
+    b.onResolve({ filter: /^(node:)?buffer$/ }, () => ({ path: join(root, 'node_modules/buffer/index.js') }));
+    // pdfmake's browser build carries its own fontkit and lacks setLocalAccessPolicy: use its Node build.
+    b.onResolve({ filter: /^pdfmake$/ }, () => ({ path: join(root, 'node_modules/pdfmake/js/index.js') }));
+    b.onResolve({ filter: /^pdfkit$/ }, () => ({ path: join(root, 'node_modules/pdfkit/js/pdfkit.es.js') }));
+    // zod's locale barrel holds 64 languages; the messages here are Chinese (and English as zod's default).
+    b.onResolve({ filter: /locales\/index\.js$/ }, (a) => (a.importer.includes('/zod/') ? { path: join(shims, 'zod-locales.ts') } : undefined));
+    b.onResolve({ filter: /^zod\/locales$/ }, () => ({ path: join(shims, 'zod-locales.ts') }));
+    // fontkit decodes WOFF2 with a Brotli decoder; the fonts here are TrueType.
+    b.onResolve({ filter: /^brotli\/decompress(\.js)?$/ }, () => ({ path: join(shims, 'no-brotli.ts') }));
+  },
+};
+
+mkdirSync(out, { recursive: true });
+const result = await esbuild.build({
+  absWorkingDir: root,
+  entryPoints: { index: 'src/browser/index.ts', worker: 'src/browser/worker.ts', app: 'web/app.ts' },
+  outdir: out,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'browser',
+  target: ['es2022'],
+  minify: true,
+  treeShaking: true,
+  metafile: true,
+  legalComments: 'linked',
+  conditions: ['browser'],
+  define: { 'process.env.NODE_ENV': '"production"', global: 'globalThis', __dirname: '"/"' },
+  inject: [join(shims, 'buffer-global.ts'), join(shims, 'process-global.ts')],
+  loader: { '.yaml': 'text' },
+  chunkNames: 'chunks/[name]-[hash]',
+  plugins: [nodeShims],
+  logLevel: 'warning',
+});
+writeFileSync(join(out, 'meta.json'), JSON.stringify(result.metafile));
+for (const f of ['index.html', 'style.css']) copyFileSync(join(root, 'web', f), join(out, f));
+// Brotli copies for servers that send precompressed files (webAssets() does)
+for (const f of readdirSync(out, { recursive: true }).map(String))
+  if (/\.(js|html|css)$/.test(f)) writeFileSync(join(out, `${f}.br`), brotliCompressSync(readFileSync(join(out, f))));
+let min = 0;
+let gz = 0;
+for (const f of readdirSync(out, { recursive: true })) {
+  if (!String(f).endsWith('.js')) continue;
+  const b = readFileSync(join(out, String(f)));
+  min += b.byteLength;
+  gz += gzipSync(b, { level: 9 }).byteLength;
+}
+const sizes = { minified: min, gzip: gz };
+writeFileSync(join(out, 'sizes.json'), JSON.stringify(sizes));
+console.log(`browser JS: ${(min / 1024).toFixed(0)} KiB minified, ${(gz / 1024).toFixed(0)} KiB gzip`);
