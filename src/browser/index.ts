@@ -36,10 +36,15 @@ export interface ExportResult {
 }
 
 let shared: Worker | undefined;
+
+/** The folder of the prebuilt bundle (this code may sit in a shared chunk under chunks/). */
+function bundleBase(): URL {
+  return new URL(import.meta.url.includes('/chunks/') ? '../' : './', import.meta.url);
+}
 let nextId = 1;
 
 function defaultWorker(): Worker {
-  shared ??= new Worker(new URL('./worker.js', import.meta.url), { type: 'module', name: 'cjk-report' });
+  shared ??= new Worker(new URL('worker.js', bundleBase()), { type: 'module', name: 'cjk-report' });
   return shared;
 }
 
@@ -53,20 +58,27 @@ export function exportReport(input: unknown, opts: ExportOptions): Promise<Expor
     template: opts.template,
     previous: opts.previous,
     allowInconsistent: opts.allowInconsistent,
-    assetsUrl: new URL(opts.assetsUrl ?? new URL('./assets/', import.meta.url), location.href).href.replace(/\/?$/, '/'),
+    assetsUrl: new URL(opts.assetsUrl ?? new URL('assets/', bundleBase()), location.href).href.replace(/\/?$/, '/'),
     creationDate: opts.creationDate?.getTime(),
   };
   return new Promise((resolve, reject) => {
+    // a worker that fails to load or throws outside a request (a bug) must not leave the promise pending
+    const onError = (e: ErrorEvent) => {
+      worker.removeEventListener('message', onMessage); // eslint-disable-line @typescript-eslint/no-use-before-define
+      reject(new CjkReportError('internal', [{ path: '(worker)', message: e.message || '渲染线程无法启动' }]));
+    };
     const onMessage = (e: MessageEvent<WorkerMessage>) => {
       const m = e.data;
       if (m.id !== id) return;
       if (m.type === 'progress') return opts.onProgress?.(m);
       worker.removeEventListener('message', onMessage);
+      worker.removeEventListener('error', onError);
       if (m.type === 'error') return reject(new CjkReportError(m.error.code as never, m.error.problems, m.error.title));
       const blob = new Blob([m.bytes as BlobPart], { type: MIME[opts.format] });
       if (opts.download !== false) saveBlob(blob, m.fileName);
       resolve({ blob, fileName: m.fileName, warnings: m.warnings, fonts: m.fonts, ms: m.ms });
     };
+    worker.addEventListener('error', onError, { once: true });
     worker.addEventListener('message', onMessage);
     worker.postMessage(req);
   });

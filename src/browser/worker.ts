@@ -9,7 +9,9 @@ self.onmessage = async (e) => {
   const counter = { fetched: 0 };
   try {
     const done = await runExport(req, (p) => self.postMessage({ type: 'progress', id: req.id, fetched: counter.fetched, ...p }), counter);
-    self.postMessage({ type: 'done', id: req.id, ...done }, [done.bytes.buffer as ArrayBuffer]);
+    // a plain copy: pdfkit's output may be a Buffer view into a larger pool, which would not clone as is
+    const bytes = new Uint8Array(done.bytes);
+    self.postMessage({ type: 'done', id: req.id, ...done, bytes }, [bytes.buffer]);
   } catch (err) {
     self.postMessage({ type: 'error', id: req.id, error: errorBody(err) });
   }
