@@ -26,8 +26,8 @@ export interface WebAsset {
 
 /** dist/browser, where scripts/build-browser.mjs and build-web-assets.mjs write. */
 export function webRoot(): string {
-  const here = dirname(fileURLToPath(import.meta.url)); // dist/src/browser
-  return join(here, '../../browser');
+  const here = dirname(fileURLToPath(import.meta.url)); // dist/src/browser, or src/browser under ts-jest
+  return [join(here, '../../browser'), join(here, '../../dist/browser')].find((d) => existsSync(join(d, 'index.html'))) ?? join(here, '../../browser');
 }
 
 export function webAssets(root = webRoot()): (path: string, acceptEncoding?: string) => WebAsset | undefined {

@@ -1,0 +1,141 @@
+/**
+ * The data-entry page and the browser bundle in Debian's Chromium (playwright-core): live 勾稽 messages,
+ * both export buttons, the downloads against the Node render, no request carrying the data, and the
+ * bytes fetched for a first and a second export.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { unzipSync } from 'fflate';
+import YAML from 'yaml';
+import { serveWeb } from '../src/browser/web-assets.js';
+import { bundledRegistry, nodeSubsetter } from '../src/index.js';
+import { renderReport } from '../src/core.js';
+import { getTemplate } from '../templates/index.js';
+import { pdffonts, tmp } from './helpers/tools.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const root = process.cwd();
+const dist = join(root, 'dist/browser');
+
+function describeWithChromium(title: string, fn: () => void): void {
+  if (existsSync(CHROMIUM)) return describe(title, fn);
+  if (process.env.CI === 'true') {
+    describe(title, () => test('needs chromium', () => {
+      throw new Error(`CI=true but ${CHROMIUM} is missing (.ci/run must apt-get install chromium)`);
+    }));
+    return;
+  }
+  console.warn(`SKIPPED "${title}": ${CHROMIUM} not installed (apt-get install chromium)`);
+  describe.skip(title, fn);
+}
+
+const pdftotext = (pdf: Uint8Array) => {
+  const f = join(tmp(), 'a.pdf');
+  writeFileSync(f, pdf);
+  return execFileSync('pdftotext', ['-layout', f, '-'], { encoding: 'utf8' });
+};
+
+describeWithChromium('the 填报 page in Chromium', () => {
+  let server: Server;
+  let browser: import('playwright-core').Browser;
+  let page: import('playwright-core').Page;
+  let base: string;
+  /** every request the page and its worker made, with the bytes received over the wire */
+  const requests: { url: string; method: string; post: string | null; bytes: number }[] = [];
+
+  beforeAll(async () => {
+    if (!existsSync(join(dist, 'assets/web-fonts.json')) || !existsSync(join(dist, 'app.js'))) execFileSync('npm', ['run', 'build:web', '--silent'], { stdio: 'inherit' });
+    server = await serveWeb(0, '127.0.0.1', dist);
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    const { chromium } = await import('playwright-core');
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+    const ctx = await browser.newContext({ acceptDownloads: true, viewport: { width: 1200, height: 900 } });
+    ctx.on('requestfinished', async (r) => {
+      const s = await r.sizes();
+      requests.push({ url: r.url(), method: r.method(), post: r.postData(), bytes: s.responseBodySize + s.responseHeadersSize });
+    });
+    page = await ctx.newPage();
+    await page.goto(base);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    server?.close();
+  });
+
+  const fetchedSince = (n: number) => requests.slice(n).reduce((a, r) => a + r.bytes, 0);
+
+  test('a changed cell shows its 勾稽 message beside the cell and in the list, and clears when put back', async () => {
+    await expect(page.textContent('#status')).resolves.toBe('勾稽关系无误');
+    const cell = page.getByLabel('表二 一、本年新收政府信息公开申请数量 自然人', { exact: true });
+    const was = await cell.inputValue();
+    await cell.fill(String(Number(was) + 1));
+    await expect(page.locator('#messages li').first().textContent()).resolves.toMatch(/^\[A1\] 表二 自然人：/);
+    await expect(cell.getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(page.locator('.msg').first().textContent()).resolves.toMatch(/^\[A1\] 表二 自然人：/);
+    // the computed total is shown as printed
+    const total = page.getByLabel('表二 一、本年新收政府信息公开申请数量 总计（自动计算）');
+    const t1 = Number(await total.textContent());
+    await cell.fill(was);
+    expect(await page.locator('#messages li').count()).toBe(0);
+    expect(Number(await total.textContent())).toBe(t1 - 1);
+  });
+
+  test('导出 PDF and 导出 Word render in the page, download under the Chinese title, match the Node render; a second export fetches nothing', async () => {
+    const n0 = requests.length;
+    const t0 = Date.now();
+    const [pdfDl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 PDF' }).click()]);
+    const firstMs = Date.now() - t0;
+    expect(pdfDl.suggestedFilename()).toBe('方正县营商环境建设监督局2020年政府信息公开工作年度报告.pdf');
+    const pdf = readFileSync((await pdfDl.path())!);
+    const first = fetchedSince(n0);
+
+    const n1 = requests.length;
+    const [docxDl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 Word' }).click()]);
+    expect(docxDl.suggestedFilename()).toBe('方正县营商环境建设监督局2020年政府信息公开工作年度报告.docx');
+    const docx = readFileSync((await docxDl.path())!);
+    const wasm = fetchedSince(n1);
+
+    const n2 = requests.length;
+    const t2 = Date.now();
+    await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 PDF' }).click()]);
+    const warmMs = Date.now() - t2;
+    const second = fetchedSince(n2);
+
+    // the same text and fonts as from Node
+    const t = getTemplate('gov-info-annual-report-2019')!;
+    const data = t.check(YAML.parse(readFileSync(join(root, 'examples/fangzheng-2020/fangzheng-2020.yaml'), 'utf8'))).data;
+    const node = await renderReport(t.build(data), { registry: bundledRegistry(), subsetter: await nodeSubsetter(), formats: ['pdf', 'docx'] });
+    const text = pdftotext(pdf);
+    expect(text).toContain('方正县营商环境建设监督局');
+    expect(text.replace(/\s+/g, '')).toBe(pdftotext(node.pdf!).replace(/\s+/g, ''));
+    const fonts = pdffonts(pdf);
+    expect(fonts.length).toBeGreaterThanOrEqual(3);
+    expect(fonts.every((f) => f.emb && f.sub && f.uni)).toBe(true);
+    const parts = Object.keys(unzipSync(docx));
+    expect(parts.filter((p) => /^word\/fonts\/.*\.odttf$/.test(p)).length).toBeGreaterThanOrEqual(3);
+    const docXml = (z: Uint8Array) => new TextDecoder().decode(unzipSync(z)['word/document.xml']).replace(/<w:docPr[^>]*>/g, '');
+    expect(docXml(docx)).toBe(docXml(node.docx!));
+
+    // no request carried the data: every request is a GET for a file of the bundle, without a body
+    const agency = encodeURIComponent('方正县');
+    for (const r of requests) {
+      expect(r.method).toBe('GET');
+      expect(r.post).toBeNull();
+      expect(r.url.startsWith(base)).toBe(true);
+      expect(r.url).not.toContain(agency);
+    }
+    expect(first).toBeLessThan(4 * 1024 * 1024);
+    expect(second).toBeLessThan(2 * 1024);
+    const sizes = JSON.parse(readFileSync(join(dist, 'sizes.json'), 'utf8'));
+    expect(sizes.gzip).toBeLessThanOrEqual(500 * 1024);
+    const pageLoad = fetchedSince(0) - first - wasm - second;
+    console.log(`browser: page load ${pageLoad} B, first PDF export ${first} B fetched in ${firstMs} ms, DOCX (adds the wasm) ${wasm} B, second PDF export ${second} B in ${warmMs} ms; JS ${sizes.minified} B min, ${sizes.gzip} B gzip`);
+    await page.screenshot({ path: join(tmp(), 'page.png') });
+  });
+});
