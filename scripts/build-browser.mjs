@@ -58,6 +58,13 @@ const result = await esbuild.build({
 });
 writeFileSync(join(out, 'meta.json'), JSON.stringify(result.metafile));
 for (const f of ['index.html', 'style.css']) copyFileSync(join(root, 'web', f), join(out, f));
+// The page's own text falls back to the bundled sans common file where the system has no Chinese font
+// (browsers fetch it only then); the hashed name comes from the font assets build.
+const fontsJson = join(out, 'assets/web-fonts.json');
+if (readdirSync(out).includes('assets')) {
+  const sans = JSON.parse(readFileSync(fontsJson, 'utf8')).faces.find((f) => f.family === 'Noto Sans SC' && !f.bold);
+  writeFileSync(join(out, 'style.css'), `@font-face { font-family: "cjk-report-ui"; src: url("assets/${sans.common.file}") format("truetype"); font-weight: 100 900; font-display: swap; }\n${readFileSync(join(out, 'style.css'), 'utf8')}`);
+}
 // Brotli copies for servers that send precompressed files (webAssets() does)
 for (const f of readdirSync(out, { recursive: true }).map(String))
   if (/\.(js|html|css)$/.test(f)) writeFileSync(join(out, `${f}.br`), brotliCompressSync(readFileSync(join(out, f))));
