@@ -19,6 +19,8 @@ const $ = <T extends HTMLElement>(sel: string) => document.querySelector(sel) as
 let templateId = 'gov-info-annual-report-2019';
 let data: Data = {};
 let previous: unknown;
+/** problems of the opened file's own totals, which the page replaces with computed ones */
+let loadNotes: Problem[] = [];
 
 /** Totals are computed: drop them from a loaded file (the rules fill them in and the page shows them). */
 function withoutTotals(d: Data): Data {
@@ -42,6 +44,13 @@ function load(text: string): void {
   const parsed = YAML.parse(text) as Data;
   if (typeof parsed?.template === 'string' && EXAMPLES[parsed.template]) templateId = parsed.template;
   ($('#template') as HTMLSelectElement).value = templateId;
+  loadNotes = [];
+  try {
+    const r = getTemplate(templateId)!.check(structuredClone(parsed));
+    loadNotes = r.errors.filter((e) => /^\[(A2|A3|R\d)\]/.test(e.message)).map((e) => ({ path: e.path, message: `打开的文件中 ${e.message}（页面按分项重新计算总计）` }));
+  } catch {
+    /* shape errors show in check() below */
+  }
   data = withoutTotals(parsed);
   data.template = templateId;
   draw();
@@ -192,7 +201,7 @@ function check(): Problem[] {
   try {
     const r = getTemplate(templateId)!.check(structuredClone(data), { previous });
     problems = r.errors;
-    warnings = r.warnings;
+    warnings = [...loadNotes, ...r.warnings];
     showTotals(r.data as Data);
   } catch (e) {
     problems = (e as { problems?: Problem[] }).problems ?? [{ path: '', message: String(e) }];
