@@ -8,7 +8,7 @@ import { exportReport } from '../src/browser/index.js';
 import type { Problem } from '../src/errors.js';
 import { getTemplate } from '../templates/index.js';
 import { cellLabel } from '../templates/gov-info-annual-report/cell-labels.js';
-import { SECTION_HEADINGS } from '../templates/gov-info-annual-report/labels.js';
+import { PROACTIVE_2019, PROACTIVE_2021, SECTION_HEADINGS } from '../templates/gov-info-annual-report/labels.js';
 import seed2019 from '../examples/fangzheng-2020/fangzheng-2020.yaml';
 import seed2021 from '../examples/shihe-2021/shihe-2021.yaml';
 
@@ -131,6 +131,33 @@ function numberTable(caption: string, base: (string | number)[], columns: readon
   return table;
 }
 
+/** 表一 as printed: per item of 第二十条 its own column names, then its rows. */
+function proactiveTable(): HTMLElement {
+  const groups = templateId.endsWith('2021') ? PROACTIVE_2021 : PROACTIVE_2019;
+  const table = document.createElement('table');
+  table.innerHTML = '<caption>表一 主动公开政府信息情况</caption>';
+  const body = document.createElement('tbody');
+  for (const g of Object.values(groups) as { label: string; columns: readonly string[]; rows: Record<string, string> }[]) {
+    const head = document.createElement('tr');
+    head.innerHTML = `<th scope="col">${g.label}</th>${g.columns.map((c) => `<th scope="col">${c}</th>`).join('')}`;
+    body.append(head);
+    for (const [key, label] of Object.entries(g.rows)) {
+      const v = get(['tables', 'proactive', key]);
+      if (v === undefined) continue;
+      const tr = document.createElement('tr');
+      const th = document.createElement('th');
+      th.scope = 'row';
+      th.textContent = label;
+      tr.append(th);
+      if (Array.isArray(v)) v.forEach((_, i) => tr.append(numberCell(['tables', 'proactive', key, i])));
+      else tr.append(numberCell(['tables', 'proactive', key]));
+      body.append(tr);
+    }
+  }
+  table.append(body);
+  return table;
+}
+
 function paragraphs(): HTMLElement {
   const box = document.createElement('div');
   const version = templateId.endsWith('2021') ? 2021 : 2019;
@@ -180,7 +207,7 @@ function draw(): void {
   const t = data.tables;
   const form = $('#tables');
   form.innerHTML = '';
-  form.append(numberTable('表一 主动公开政府信息情况', ['tables', 'proactive'], ['数值']));
+  form.append(proactiveTable());
   form.append(numberTable('表二 收到和处理政府信息公开申请情况', ['tables', 'applications'], ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'], 6));
   form.append(numberTable('表三 政府信息公开行政复议、行政诉讼情况', ['tables', 'reviews'], ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'], 4));
   void t;
