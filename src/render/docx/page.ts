@@ -42,13 +42,16 @@ function bandParagraph(g: PageGeometry, line: Line, before = 0): Paragraph {
 }
 
 /** Header and footers; page numbers are PAGE/NUMPAGES fields, odd and even footers when the sides differ. */
-export function headersFooters(doc: LaidOutDocument): { headers?: { default: Header }; footers?: { default: Footer; even?: Footer }; evenAndOdd: boolean } {
+export function headersFooters(doc: LaidOutDocument): { headers?: { default: Header; even?: Header }; footers?: { default: Footer; even?: Footer }; evenAndOdd: boolean } {
   const g = doc.page;
-  const headers = g.header ? { default: new Header({ children: [bandParagraph(g, g.header)] }) } : undefined;
   const n = g.numbers;
+  const evenAndOdd = !!n && n.sides.odd !== n.sides.even;
+  const header = () => new Header({ children: g.header ? [bandParagraph(g, g.header)] : [] });
+  // with odd/even footers Word takes even pages' header from the even header too: the same text on both
+  const headers = g.header ? { default: header(), ...(evenAndOdd ? { even: header() } : {}) } : undefined;
   const footerText = (gap: number) => (g.footer ? [bandParagraph(g, g.footer, gap)] : []);
   if (!n) return { headers, footers: g.footer ? { default: new Footer({ children: footerText(0) }) } : undefined, evenAndOdd: false };
   const footer = (side: Side) => new Footer({ children: [numberParagraph(n, side), ...footerText(g.numberGap)] });
-  if (n.sides.odd !== n.sides.even) return { headers, footers: { default: footer(n.sides.odd), even: footer(n.sides.even) }, evenAndOdd: true };
+  if (evenAndOdd) return { headers, footers: { default: footer(n.sides.odd), even: footer(n.sides.even) }, evenAndOdd: true };
   return { headers, footers: { default: footer(n.sides.odd) }, evenAndOdd: false };
 }
