@@ -6,7 +6,7 @@ import { renderReport } from '../core.js';
 import { InconsistentDataError, UnknownTemplateError, asCjkReportError } from '../errors.js';
 import type { Face } from '../fonts/face.js';
 import { HbSubsetter } from '../fonts/hb-subset.js';
-import { type WebFontFile, type WebFontManifest, fontNeeds, manifestCoverage, planFontFetches } from '../fonts/needs.js';
+import { type WebFontFile, type WebFontManifest, coverageFace, fontNeeds, manifestCoverage, planFontFetches } from '../fonts/needs.js';
 import { FontRegistry } from '../fonts/registry.js';
 import { BUNDLED_ROLES } from '../fonts/roles.js';
 import { parseReport } from '../model/parse.js';
@@ -73,7 +73,7 @@ export async function runExport(req: ExportRequest, progress: (p: Omit<ProgressE
   // Faces the plan did not fetch keep coverage-only stand-ins: the real layout picks them for no character.
   const reg = new FontRegistry(BUNDLED_ROLES);
   for (const family of Object.keys(m.families)) {
-    const stub = (bold: boolean): Face => coverageOnly(family, bold, coverage[family]);
+    const stub = (bold: boolean): Face => coverageFace(family, bold, coverage[family]);
     const real = (bold: boolean) => fonts.find((f) => f.p.family === family && f.p.bold === bold);
     const r = real(false);
     const b = real(true);
@@ -106,11 +106,6 @@ export async function runExport(req: ExportRequest, progress: (p: Omit<ProgressE
     fonts: fonts.map((f) => ({ family: f.p.family, bold: f.p.bold, part: f.p.part, cached: f.cached })),
     ms: Math.round(performance.now() - t0),
   };
-}
-
-function coverageOnly(family: string, bold: boolean, covers: (cp: number) => boolean): Face {
-  const font = { unitsPerEm: 1000, ascent: 880, descent: -120, hasGlyphForCodePoint: covers, glyphForCodePoint: () => ({ advanceWidth: 1000 }) };
-  return { family, bold, bytes: new Uint8Array(0), font: font as unknown as Face['font'], unitsPerEm: 1000, ascent: 0.88, descent: -0.12, key: `${family}/${bold ? 'bold' : 'regular'}` };
 }
 
 export function errorBody(e: unknown) {

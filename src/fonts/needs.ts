@@ -35,10 +35,11 @@ export interface FaceNeed {
 /** A family's coverage as a predicate on code points. */
 export type Coverage = Record<string, (cp: number) => boolean>;
 
-function coverageFace(family: string, bold: boolean, covers: (cp: number) => boolean): Face {
+/** A face that only knows which characters it has (1 em each): enough for the layout to pick faces. */
+export function coverageFace(family: string, bold: boolean, covers: (cp: number) => boolean): Face {
   const glyph = { advanceWidth: 1000 };
-  const font = { unitsPerEm: 1000, ascent: 880, descent: -120, hasGlyphForCodePoint: covers, glyphForCodePoint: () => glyph } as unknown as Font;
-  return { family, bold, bytes: new Uint8Array(0), font, unitsPerEm: 1000, ascent: 0.88, descent: -0.12, key: `${family}/${bold ? 'bold' : 'regular'}` };
+  const font = { unitsPerEm: 1000, ascent: 880, hasGlyphForCodePoint: covers, glyphForCodePoint: () => glyph } as unknown as Font;
+  return { family, bold, bytes: new Uint8Array(0), font, unitsPerEm: 1000, ascent: 0.88, key: `${family}/${bold ? 'bold' : 'regular'}` };
 }
 
 /**
