@@ -15,21 +15,22 @@ import { bundledRegistry, nodeSubsetter } from '../src/index.js';
 import { renderReport } from '../src/core.js';
 import { getTemplate } from '../templates/index.js';
 import { cellLabel } from '../templates/gov-info-annual-report/cell-labels.js';
-import { pdffonts, tmp } from './helpers/tools.js';
+import { hasTool, pdffonts, tmp } from './helpers/tools.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const root = process.cwd();
 const dist = join(root, 'dist/browser');
 
 function describeWithChromium(title: string, fn: () => void): void {
-  if (existsSync(CHROMIUM)) return describe(title, fn);
+  const missing = [...(existsSync(CHROMIUM) ? [] : [CHROMIUM]), ...['pdftotext', 'pdffonts', 'qpdf'].filter((t) => !hasTool(t))];
+  if (!missing.length) return describe(title, fn);
   if (process.env.CI === 'true') {
-    describe(title, () => test('needs chromium', () => {
-      throw new Error(`CI=true but ${CHROMIUM} is missing (.ci/run must apt-get install chromium)`);
+    describe(title, () => test(`needs ${missing.join(', ')}`, () => {
+      throw new Error(`CI=true but ${missing.join(', ')} is missing (.ci/run must apt-get install chromium poppler-utils qpdf)`);
     }));
     return;
   }
-  console.warn(`SKIPPED "${title}": ${CHROMIUM} not installed (apt-get install chromium)`);
+  console.warn(`SKIPPED "${title}": ${missing.join(', ')} not installed (apt-get install chromium poppler-utils qpdf)`);
   describe.skip(title, fn);
 }
 
@@ -147,6 +148,34 @@ describeWithChromium('the 填报 page in Chromium', () => {
       `browser: page load + first PDF export ${firstTotal} B (export alone ${first} B), click → download ${firstMs} ms (worker ${pdfFirstMs} ms); ` +
         `DOCX adds ${wasm} B (worker ${docxFirstMs} ms, warm ${docxWarmMs} ms); second PDF export ${second} B, ${warmMs} ms (worker ${pdfWarmMs} ms); JS ${sizes.minified} B min, ${sizes.gzip} B gzip`,
     );
+  });
+
+  test('exportReport with a fixed date: the DOCX has the same bytes as from Node, the PDF the same objects (only the deflate differs)', async () => {
+    const date = Date.UTC(2021, 0, 15);
+    const input = YAML.parse(readFileSync(join(root, 'examples/fangzheng-2020/fangzheng-2020.yaml'), 'utf8'));
+    const fromPage = async (format: 'pdf' | 'docx') =>
+      Buffer.from(
+        await page.evaluate(
+          async ({ input, format, date }) => {
+            const { exportReport } = await import('./index.js' as string);
+            const r = await exportReport(input, { format, template: 'gov-info-annual-report-2019', creationDate: new Date(date), download: false });
+            return [...new Uint8Array(await r.blob.arrayBuffer())];
+          },
+          { input, format, date },
+        ),
+      );
+    const t = getTemplate('gov-info-annual-report-2019')!;
+    const node = await renderReport(t.build(t.check(input).data), { registry: bundledRegistry(), subsetter: await nodeSubsetter(), formats: ['pdf', 'docx'], creationDate: new Date(date) });
+    const docx = await fromPage('docx');
+    expect(Buffer.compare(docx, Buffer.from(node.docx!))).toBe(0);
+    const qdf = (pdf: Uint8Array) => {
+      const dir = tmp();
+      writeFileSync(join(dir, 'a.pdf'), pdf);
+      execFileSync('qpdf', ['--qdf', '--deterministic-id', '--object-streams=disable', '--decode-level=generalized', join(dir, 'a.pdf'), join(dir, 'q.pdf')]);
+      return readFileSync(join(dir, 'q.pdf'));
+    };
+    const pdf = await fromPage('pdf');
+    expect(Buffer.compare(qdf(pdf), qdf(node.pdf!))).toBe(0);
   });
 
   test('2021 format: open a data file, the cross-year warning from last year’s file, save, and export with a character outside the common fonts', async () => {

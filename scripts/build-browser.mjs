@@ -5,7 +5,7 @@
  * to small shims (fflate for zlib); pdfmake's Node build is used so there is one fontkit; zod carries only
  * the zh-CN and en locales. Writes meta.json and prints the sizes (min, gzip).
  */
-import { mkdirSync, readFileSync, writeFileSync, copyFileSync, readdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
@@ -35,6 +35,9 @@ const nodeShims = {
 };
 
 mkdirSync(out, { recursive: true });
+// chunk names carry hashes: clear the previous build's code (the font assets stay)
+rmSync(join(out, 'chunks'), { recursive: true, force: true });
+for (const f of readdirSync(out)) if (/\.(js|br|txt)$/.test(f) || f === 'meta.json') rmSync(join(out, f));
 const result = await esbuild.build({
   absWorkingDir: root,
   entryPoints: { index: 'src/browser/index.ts', worker: 'src/browser/worker.ts', app: 'web/app.ts' },
@@ -67,12 +70,12 @@ if (readdirSync(out).includes('assets')) {
 }
 // Brotli copies for servers that send precompressed files (webAssets() does)
 for (const f of readdirSync(out, { recursive: true }).map(String))
-  if (/\.(js|html|css)$/.test(f)) writeFileSync(join(out, `${f}.br`), brotliCompressSync(readFileSync(join(out, f))));
+  if (/\.(js|html|css)$/.test(f) && !f.startsWith('assets')) writeFileSync(join(out, `${f}.br`), brotliCompressSync(readFileSync(join(out, f))));
 let min = 0;
 let gz = 0;
-for (const f of readdirSync(out, { recursive: true })) {
-  if (!String(f).endsWith('.js')) continue;
-  const b = readFileSync(join(out, String(f)));
+for (const f of Object.keys(result.metafile.outputs)) {
+  if (!f.endsWith('.js')) continue;
+  const b = readFileSync(join(root, f));
   min += b.byteLength;
   gz += gzipSync(b, { level: 9 }).byteLength;
 }
