@@ -5,9 +5,9 @@
  */
 import { CjkReportError } from '../errors.js';
 import type { Problem } from '../errors.js';
-import { type DoneMessage, type ExportFormat, type ExportRequest, MIME, type ProgressEvent, type WorkerMessage } from './protocol.js';
+import { type DoneMessage, type ExportFormat, type ExportRequest, MIME, type ExportProgress, type WorkerMessage } from './protocol.js';
 
-export type { ExportFormat, ProgressEvent } from './protocol.js';
+export type { ExportFormat, ExportProgress } from './protocol.js';
 
 export interface ExportOptions {
   format: ExportFormat;
@@ -22,7 +22,7 @@ export interface ExportOptions {
   creationDate?: Date;
   /** false: return the Blob without downloading */
   download?: boolean;
-  onProgress?: (p: ProgressEvent) => void;
+  onProgress?: (p: ExportProgress) => void;
   /** a worker of your own (e.g. for a CSP that needs a specific URL); default: worker.js next to this file */
   worker?: Worker;
 }

@@ -19,7 +19,7 @@ export interface ExportRequest {
 
 export type ExportStage = 'check' | 'plan' | 'fonts' | 'wasm' | 'layout' | 'render';
 
-export interface ProgressEvent {
+export interface ExportProgress {
   type: 'progress';
   id: number;
   stage: ExportStage;
@@ -42,7 +42,7 @@ export interface ErrorMessage {
   id: number;
   error: { code: string; title: string; problems: Problem[] };
 }
-export type WorkerMessage = ProgressEvent | DoneMessage | ErrorMessage;
+export type WorkerMessage = ExportProgress | DoneMessage | ErrorMessage;
 
 export const MIME: Record<ExportFormat, string> = {
   pdf: 'application/pdf',

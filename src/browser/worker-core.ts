@@ -11,7 +11,7 @@ import { FontRegistry } from '../fonts/registry.js';
 import { BUNDLED_ROLES } from '../fonts/roles.js';
 import { parseReport } from '../model/parse.js';
 import { getTemplate, listTemplates } from '../../templates/index.js';
-import { type DoneMessage, type ExportRequest, type ProgressEvent, fileNameFor } from './protocol.js';
+import { type DoneMessage, type ExportRequest, type ExportProgress, fileNameFor } from './protocol.js';
 
 const CACHE = 'cjk-report-assets-v1';
 
@@ -35,7 +35,7 @@ let manifest: Promise<WebFontManifest> | undefined;
 let subsetter: Promise<HbSubsetter> | undefined;
 const fontBytes = new Map<string, Uint8Array>();
 
-export async function runExport(req: ExportRequest, progress: (p: Omit<ProgressEvent, 'type' | 'id' | 'fetched'>) => void, counter = { fetched: 0 }): Promise<Omit<DoneMessage, 'type' | 'id'>> {
+export async function runExport(req: ExportRequest, progress: (p: Omit<ExportProgress, 'type' | 'id' | 'fetched'>) => void, counter = { fetched: 0 }): Promise<Omit<DoneMessage, 'type' | 'id'>> {
   const t0 = performance.now();
   progress({ stage: 'check' });
   let model: unknown = req.input;
