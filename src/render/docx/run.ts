@@ -32,39 +32,50 @@ export function textElement(s: string): string {
 }
 
 /**
- * Collects content into runs: a new run starts only where the run properties change.
- * `breaks` line breaks wait for the next content, so they sit in the run of the text that follows them.
+ * Collects content into runs: a new run starts only where the run properties change, and text between
+ * two breaks is one w:t. Line breaks wait for the next text, so they sit in the run of what follows them.
  */
 class RunWriter {
   private out = '';
   private props: string | undefined;
+  private text = '';
   private pendingBreaks = 0;
 
-  text(props: string, s: string): void {
+  add(props: string, s: string): void {
     if (props !== this.props) {
+      this.flushText();
       if (this.props !== undefined) this.out += '</w:r>';
       this.out += `<w:r>${props}`;
       this.props = props;
     }
-    if (this.pendingBreaks) this.out += '<w:br/>'.repeat(this.pendingBreaks);
-    this.pendingBreaks = 0;
-    if (s) this.out += textElement(s);
+    if (this.pendingBreaks) {
+      this.flushText();
+      this.out += '<w:br/>'.repeat(this.pendingBreaks);
+      this.pendingBreaks = 0;
+    }
+    this.text += s;
   }
 
   lineBreak(): void {
     this.pendingBreaks++;
   }
 
+  private flushText(): void {
+    if (this.text) this.out += textElement(this.text);
+    this.text = '';
+  }
+
   finish(): string {
+    if (this.props === undefined) return '';
+    this.flushText();
     // breaks after the last text stay in the last run
-    if (this.pendingBreaks && this.props !== undefined) this.out += '<w:br/>'.repeat(this.pendingBreaks);
-    return this.props === undefined ? '' : `${this.out}</w:r>`;
+    return `${this.out}${'<w:br/>'.repeat(this.pendingBreaks)}</w:r>`;
   }
 }
 
 function addPiece(w: RunWriter, p: Piece): void {
   if (p.text === '\n') w.lineBreak();
-  else w.text(pieceProps(p), p.vert ? verticalForm(p.text) : p.text);
+  else w.add(pieceProps(p), p.vert ? verticalForm(p.text) : p.text);
 }
 
 /** A flow paragraph's pieces ('\n' pieces are the author's line breaks). */
