@@ -3,6 +3,7 @@
  * writer emits for a run, a paragraph, a tiny table, the headers and footers, the section.
  */
 import type { Face } from '../src/fonts/face.js';
+import { pageNumberParts, pageNumberSides } from '../src/layout/page/page-numbers.js';
 import type { LaidCell, LaidParagraph, LaidTable, Line, PageGeometry, PageNumbering, Piece } from '../src/layout/types.js';
 import { contentTypes } from '../src/render/docx/content-types.js';
 import { headersAndFooters } from '../src/render/docx/header-footer.js';
@@ -54,7 +55,7 @@ describe('runs', () => {
   });
 
   test("a cell's lines are joined by one w:br each, empty lines included, vertical forms for stacked punctuation", () => {
-    const xml = lineRuns([line(piece('三', serif, 12, { vert: false })), line(piece('、', serif, 12, { vert: true })), line(), line(piece('本'))]);
+    const xml = lineRuns([line(piece('三')), line(piece('、', serif, 12, { vert: true, verticalForms: '\uFE11' })), line(), line(piece('本'))]);
     expect(xml).toContain('<w:t>三</w:t><w:br/><w:t>\uFE11</w:t><w:br/><w:br/><w:t>本</w:t>');
     expect(count(xml, '<w:r>')).toBe(1);
     expect(lineRuns([])).toBe('');
@@ -64,7 +65,7 @@ describe('runs', () => {
 describe('paragraphs', () => {
   const base: LaidParagraph = {
     kind: 'paragraph', role: 'body', pieces: [piece('正文')], lines: [], align: 'justify', size: 16,
-    indent: 32, rightIndent: 0, pitch: 28, spaceBefore: 0, spaceAfter: 6, keepNext: false,
+    firstLineIndent: 32, rightIndent: 0, pitch: 28, spaceBefore: 0, spaceAfter: 6, keepNext: false,
   };
 
   test('exact pitch, spacing and first-line indent in twips; justify is both', () => {
@@ -74,9 +75,9 @@ describe('paragraphs', () => {
   });
 
   test('headings: style with outline level, keep with next, page break before, in schema order', () => {
-    const h = paragraph({ ...base, role: 'heading', headingLevel: 2, keepNext: true, indent: 0, align: 'left' }, true);
+    const h = paragraph({ ...base, role: 'heading', headingLevel: 2, keepNext: true, firstLineIndent: 0, align: 'left' }, true);
     expect(h).toMatch(/^<w:p><w:pPr><w:pStyle w:val="Heading2"\/><w:keepNext\/><w:pageBreakBefore\/><w:spacing [^>]*\/><w:jc w:val="left"\/><\/w:pPr>/);
-    expect(paragraph({ ...base, role: 'title', indent: 0, rightIndent: 10, align: 'center' })).toContain('<w:pStyle w:val="Title"/>');
+    expect(paragraph({ ...base, role: 'title', firstLineIndent: 0, rightIndent: 10, align: 'center' })).toContain('<w:pStyle w:val="Title"/>');
   });
 
   test('the spacer that carries a page break before a table is 1 pt high', () => {
@@ -87,7 +88,7 @@ describe('paragraphs', () => {
 describe('a tiny table', () => {
   const cell = (r: number, c: number, rowSpan: number, colSpan: number, t: string, extra: Partial<LaidCell> = {}): LaidCell => ({
     r, c, rowSpan, colSpan, kind: 'data', lines: t ? [line(piece(t, serif, 10.5))] : [], vertical: false, align: 'center', valign: 'middle',
-    size: 10.5, pitch: 14, need: 20, ...extra,
+    size: 10.5, pitch: 14, minHeight: 20, ...extra,
   } as LaidCell);
   // ┌─────────┬───┐
   // │ corner  │ B │   rows 0–1 are header rows; the corner spans 2×2
@@ -102,8 +103,8 @@ describe('a tiny table', () => {
     kind: 'table', colWidths: [30, 60, 40], rowHeights: [20, 20, 18, 18], headerRows: 2, repeatHeader: true, padX: 3, padY: 2, border: 0.5, spaceAfter: 6,
     cells: [
       cell(0, 0, 2, 2, '指标'), cell(0, 2, 1, 1, 'B'), cell(1, 2, 1, 1, 'C'),
-      cell(2, 0, 2, 1, '', { vertical: true, lines: [line(piece('竖', serif, 10.5)), line(piece('、', serif, 10.5, { vert: true }))] }),
-      cell(2, 1, 1, 1, 'x', { align: 'justify', valign: 'top' }), cell(2, 2, 1, 1, '1', { align: 'right' }),
+      cell(2, 0, 2, 1, '', { vertical: true, lines: [line(piece('竖', serif, 10.5)), line(piece('、', serif, 10.5, { vert: true, verticalForms: '\uFE11' }))] }),
+      cell(2, 1, 1, 1, 'x', { align: 'left', valign: 'top' }), cell(2, 2, 1, 1, '1', { align: 'right' }),
       cell(3, 1, 1, 1, 'y', { align: 'left', valign: 'bottom' }), cell(3, 2, 1, 1, '2', { align: 'right' }),
     ],
   };
@@ -134,7 +135,7 @@ describe('a tiny table', () => {
     expect(cells(3)[0]).toContain('<w:vMerge w:val="continue"/>');
   });
 
-  test('alignment and text: justify cells are left-aligned like the PDF draws them, stacked labels centred', () => {
+  test('alignment and text: the layout\'s resolved alignment, stacked labels in vertical forms', () => {
     const jcOf = (tc: string) => /<w:jc w:val="(\w+)"\/>/.exec(tc)?.[1];
     expect(cells(2).map(jcOf)).toEqual(['center', 'left', 'right']);
     expect(cells(2)[0]).toContain('<w:t>竖</w:t><w:br/><w:t>\uFE11</w:t>');
@@ -145,9 +146,12 @@ describe('a tiny table', () => {
 
 describe('headers, footers and the section', () => {
   const face = serif;
-  const numbers = (style: PageNumbering['style'], position: PageNumbering['position']): PageNumbering => ({ style, position, size: 14, face, offset: 20, inset: 14 });
+  const numbers = (style: PageNumbering['style'], position: PageNumbering['position']): PageNumbering => ({
+    style, position, parts: pageNumberParts(style), sides: pageNumberSides(position), size: 14, face, offset: 20, inset: 14, lineHeight: 15.4,
+  });
   const geometry = (n?: PageNumbering, header = true): PageGeometry => ({
     width: 595.28, height: 841.89, landscape: false, margins: { top: 72, right: 60, bottom: 60, left: 70 },
+    headerDistance: 30.15, footerDistance: 14.15, bandPitch: 11.7, numberGap: 3,
     ...(header ? { header: line(piece('页眉', serif, 9)) } : {}), footer: line(piece('页脚', serif, 9)), ...(n ? { numbers: n } : {}),
   });
 
@@ -156,8 +160,10 @@ describe('headers, footers and the section', () => {
     expect(evenAndOdd).toBe(true);
     expect(parts.map((p) => `${p.kind}/${p.type}`)).toEqual(['header/default', 'header/even', 'footer/default', 'footer/even']);
     const [odd, even] = parts.filter((p) => p.kind === 'footer').map((p) => p.xml);
-    expect(odd).toContain('<w:ind w:right="280"/><w:jc w:val="right"/>');
+    expect(odd).toContain('<w:spacing w:before="0" w:after="0" w:line="308" w:lineRule="exact"/><w:ind w:right="280"/><w:jc w:val="right"/>');
     expect(even).toContain('<w:ind w:left="280"/><w:jc w:val="left"/>');
+    // the footer line below the number, after the layout's gap, at the band pitch
+    expect(odd).toContain('<w:spacing w:before="60" w:after="0" w:line="234" w:lineRule="exact"/><w:jc w:val="center"/>');
     expect(odd).toMatch(/<w:t xml:space="preserve">— <\/w:t>.*<w:fldChar w:fldCharType="begin"\/>.*<w:instrText xml:space="preserve">PAGE<\/w:instrText>.*<w:fldChar w:fldCharType="end"\/>.*<w:t xml:space="preserve"> —<\/w:t>/);
     expect(odd).toContain('<w:t>页脚</w:t>');
   });
@@ -177,7 +183,7 @@ describe('headers, footers and the section', () => {
     const xml = sectionProperties(g, [{ kind: 'footer', type: 'default', relId: 'rId5' }]);
     expect(xml).toBe(
       '<w:sectPr><w:footerReference w:type="default" r:id="rId5"/><w:pgSz w:w="11906" w:h="16838" w:orient="portrait"/>' +
-        '<w:pgMar w:top="1440" w:right="1200" w:bottom="1200" w:left="1400" w:header="480" w:footer="492" w:gutter="0"/></w:sectPr>',
+        '<w:pgMar w:top="1440" w:right="1200" w:bottom="1200" w:left="1400" w:header="603" w:footer="283" w:gutter="0"/></w:sectPr>',
     );
   });
 });

@@ -6,14 +6,9 @@
  */
 import type { Face } from '../../fonts/face.js';
 import type { HbSubsetter } from '../../fonts/hb-subset.js';
+import { pageNumberChars } from '../../layout/page/page-numbers.js';
 import type { LaidOutDocument } from '../../layout/types.js';
 import { NS, XML_DECLARATION, attr } from './xml.js';
-
-/**
- * Digits Word may draw that the laid-out pages do not show: PAGE / NUMPAGES results (any page count), and
- * fields a user adds later; a few hundred bytes per family.
- */
-const DIGITS = [...'0123456789'].map((c) => c.codePointAt(0)!);
 
 /** w:charset of GB 2312 (ST_UcharHexNumber 0x86) */
 const CHARSET_GB2312 = '86';
@@ -28,10 +23,12 @@ export interface EmbeddedFont {
 
 /** The used faces grouped by family: one regular and an optional bold subset each. */
 export function embeddedFonts(doc: LaidOutDocument, hb: HbSubsetter): EmbeddedFont[] {
+  // Word may draw page-number fields (any number, not only the ones the PDF shows) in any used family.
+  const fieldChars = doc.page.numbers ? pageNumberChars(doc.page.numbers.parts) : new Set<number>();
   const families = new Map<string, { regular?: Face; bold?: Face; cps: Set<number>; boldCps: Set<number> }>();
   const entry = (face: Face) => {
     let f = families.get(face.family);
-    if (!f) families.set(face.family, (f = { cps: new Set(DIGITS), boldCps: new Set() }));
+    if (!f) families.set(face.family, (f = { cps: new Set(fieldChars), boldCps: new Set() }));
     if (face.bold) f.bold = face;
     else f.regular = face;
     return face.bold ? f.boldCps : f.cps;
@@ -41,7 +38,7 @@ export function embeddedFonts(doc: LaidOutDocument, hb: HbSubsetter): EmbeddedFo
     for (const c of codePoints) cps.add(c);
   }
   const n = doc.page.numbers;
-  if (n) for (const c of DIGITS) entry(n.face).add(c);
+  if (n) for (const c of fieldChars) entry(n.face).add(c);
   return [...families].map(([family, f]) => {
     const sub = (face: Face, cps: Set<number>) => hb.subset(face.bytes, cps, { layout: false });
     if (!f.regular) return { family, face: f.bold!, bold: sub(f.bold!, f.boldCps) };

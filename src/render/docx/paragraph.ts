@@ -5,7 +5,6 @@
 import type { LaidParagraph } from '../../layout/types.js';
 import { toTwips } from '../../layout/units.js';
 import type { Align } from '../../model/text.js';
-import { firstLineIndent } from './contract.js';
 import { runs } from './run.js';
 
 /** ST_Jc as the transitional schema spells it. */
@@ -27,7 +26,7 @@ function styleId(p: LaidParagraph): string | undefined {
 
 export function paragraph(p: LaidParagraph, pageBreakBefore = false): string {
   const style = styleId(p);
-  const first = firstLineIndent(p);
+  const first = p.firstLineIndent;
   const ind = first || p.rightIndent ? `<w:ind${p.rightIndent ? ` w:right="${toTwips(p.rightIndent)}"` : ''}${first ? ` w:firstLine="${toTwips(first)}"` : ''}/>` : '';
   // CT_PPrBase order: pStyle, keepNext, pageBreakBefore, spacing, ind, jc
   const pPr =

@@ -4,7 +4,6 @@
  * the same document, a third of the size); line breaks are w:br inside the run.
  */
 import type { Line, Piece } from '../../layout/types.js';
-import { verticalForm } from '../../layout/vertical.js';
 import { attr, text } from './xml.js';
 
 const rPrCache = new Map<string, string>();
@@ -75,7 +74,8 @@ class RunWriter {
 
 function addPiece(w: RunWriter, p: Piece): void {
   if (p.text === '\n') w.lineBreak();
-  else w.add(pieceProps(p), p.vert ? verticalForm(p.text) : p.text);
+  // stacked punctuation in its Unicode vertical form: Word cannot apply the font's `vert` feature
+  else w.add(pieceProps(p), p.verticalForms ?? p.text);
 }
 
 /** A flow paragraph's pieces ('\n' pieces are the author's line breaks). */

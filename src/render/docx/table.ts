@@ -5,7 +5,6 @@
  */
 import type { LaidCell, LaidTable } from '../../layout/types.js';
 import { toTwips } from '../../layout/units.js';
-import { cellAlign } from './contract.js';
 import { exactSpacing, jc } from './paragraph.js';
 import { lineRuns } from './run.js';
 
@@ -52,7 +51,7 @@ export function table(t: LaidTable): string {
       const span = cell.colSpan > 1 ? `<w:gridSpan w:val="${cell.colSpan}"/>` : '';
       const merge = cell.rowSpan > 1 ? `<w:vMerge w:val="${cell.r === r ? 'restart' : 'continue'}"/>` : '';
       const tcPr = `<w:tcPr><w:tcW w:w="${width(cell)}" w:type="dxa"/>${span}${merge}<w:vAlign w:val="${VALIGN[cell.valign]}"/></w:tcPr>`;
-      const body = cell.r === r ? `<w:p><w:pPr>${exactSpacing(0, 0, cell.pitch)}${jc(cellAlign(cell))}</w:pPr>${lineRuns(cell.lines)}</w:p>` : HAIRLINE;
+      const body = cell.r === r ? `<w:p><w:pPr>${exactSpacing(0, 0, cell.pitch)}${jc(cell.align)}</w:pPr>${lineRuns(cell.lines)}</w:p>` : HAIRLINE;
       xml += `<w:tc>${tcPr}${body}</w:tc>`;
       c += cell.colSpan;
     }

@@ -1,6 +1,6 @@
-import type { Problem } from '../model/errors.js';
-import type { CellStyle, CellValue, GridTable, HeaderNode, NumberFormat, RowNode, TreeTable, WidthHint } from '../model/table.js';
-import { formatValue } from './numbers.js';
+import type { Problem } from '../../model/errors.js';
+import type { CellStyle, CellValue, GridTable, HeaderNode, NumberFormat, RowNode, TreeTable, WidthHint } from '../../model/table.js';
+import { formatValue } from '../numbers.js';
 
 /** A cell placed in the resolved grid, before measuring. */
 export interface GridCellSpec extends CellStyle {
