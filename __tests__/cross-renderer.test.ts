@@ -219,9 +219,16 @@ describe('the PDF and the DOCX draw what the layout decided', () => {
       expect(lines.find((l) => l.text === header)?.y).toBeCloseTo(g.headerDistance + g.bandPitch / 2 + EM_CENTER * BAND_SIZE, 1);
       expect(lines.find((l) => l.text === footer)?.y).toBeCloseTo(g.height - g.footerDistance - g.bandPitch / 2 + EM_CENTER * BAND_SIZE, 1);
     }
-    const headerPart = Object.keys(parts).find((k) => /^word\/header\d*\.xml$/.test(k))!;
-    const hp = paragraphsOf(strFromU8(parts[headerPart])).find((p) => p.text.replace(/\s+/g, '') === header)!;
-    expect(Number(hp.line)).toBe(toTwips(g.bandPitch));
+    // the header on odd and even pages alike (odd/even footers make Word read an even header too)
+    const rels = strFromU8(parts['word/_rels/document.xml.rels']);
+    for (const type of ['default', 'even']) {
+      const id = new RegExp(`<w:headerReference w:type="${type}" r:id="([^"]+)"`).exec(documentXml)?.[1];
+      expect([type, id]).toEqual([type, expect.any(String)]);
+      const target = new RegExp(`Id="${id}"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Id="${id}"`).exec(rels)!;
+      const hp = paragraphsOf(strFromU8(parts[`word/${target[1] ?? target[2]}`])).find((p) => p.text.replace(/\s+/g, '') === header);
+      expect(hp).toBeDefined();
+      expect(Number(hp!.line)).toBe(toTwips(g.bandPitch));
+    }
   });
 
   test('page numbers: the same parts and sides in both formats', () => {

@@ -94,7 +94,7 @@ export function resolveTreeTable(t: TreeTable, where: string): GridSpec {
   if (problems.length) throw new GridError(problems);
   return {
     cols: labelCols + leaves.length,
-    rows: headerRows + Math.max(leafRows, t.rows.length),
+    rows: headerRows + leafRows, // a row count other than leafRows is reported above
     headerRows,
     widthHints: [...(t.rowHeader?.widths ?? new Array(labelCols).fill(undefined)), ...leaves.map((l) => l.width)],
     cells,
