@@ -62,3 +62,15 @@ describeWithTools(['unzip'], 'Info-ZIP', () => {
     expect(execFileSync('unzip', ['-t', file], { encoding: 'utf8' })).toContain('No errors detected');
   });
 });
+
+test('the core without an injected deflate (the browser bundle) zips with fflate: the same parts as with node:zlib', async () => {
+  const { renderDocx: coreRenderDocx } = await import('../src/core.js');
+  const { renderDocx: nodeRenderDocx, nodeSubsetter } = await import('../src/index.js');
+  const { renderExample } = await import('./helpers/render.js');
+  const { laidOut } = await renderExample('examples/showcase.json');
+  const subsetter = await nodeSubsetter();
+  const browser = unzipSync(await coreRenderDocx(laidOut, { subsetter }));
+  const node = unzipSync(await nodeRenderDocx(laidOut, { subsetter }));
+  expect(Object.keys(browser)).toEqual(Object.keys(node));
+  for (const name of Object.keys(node)) expect([name, Buffer.from(browser[name]).equals(Buffer.from(node[name]))]).toEqual([name, true]);
+});
