@@ -2,6 +2,7 @@
  * One export in the worker: check template data, plan the fonts by need, fetch only those files (from the
  * Cache API when a previous export fetched them), lay out and render with the same core as Node.
  */
+import { deflateSync } from 'fflate';
 import { renderReport } from '../core.js';
 import { InconsistentDataError, UnknownTemplateError, asCjkReportError } from '../errors.js';
 import type { Face } from '../fonts/face.js';
@@ -94,6 +95,8 @@ export async function runExport(req: ExportRequest, progress: (p: Omit<ExportPro
   const out = await renderReport(doc, {
     registry: reg,
     subsetter: sub,
+    // the DOCX zip's raw deflate (Node passes node:zlib's); fflate is in the bundle already for pdfkit
+    deflate: (data: Uint8Array, level: number) => deflateSync(data, { level: level as 6 }),
     formats: [req.format],
     creationDate: req.creationDate !== undefined ? new Date(req.creationDate) : undefined,
     allowFontFallback: doc.allowFontFallback,
