@@ -8,8 +8,9 @@ import { layoutDocument } from './layout/index.js';
 import type { LaidOutDocument } from './layout/types.js';
 import { parseReport } from './model/parse.js';
 import type { ReportDocument } from './model/document.js';
+import type { Crc32, DeflateRaw } from './render/docx/index.js';
 
-/** The renderers load with their libraries (pdfkit; docx) when a document first asks for their format. */
+/** The renderers load with their libraries (pdfkit; the DOCX writer) when a document first asks for their format. */
 export const renderPdf: typeof import('./render/pdf/index.js').renderPdf = async (...args) => (await import('./render/pdf/index.js')).renderPdf(...args);
 export const renderDocx: typeof import('./render/docx/index.js').renderDocx = async (...args) => (await import('./render/docx/index.js')).renderDocx(...args);
 
@@ -19,6 +20,9 @@ export interface RenderOptions {
   registry: FontRegistry;
   /** embeds font subsets: needed for DOCX; the PDF uses it when given (fontkit's slower subsetter otherwise) */
   subsetter?: HbSubsetter;
+  /** raw deflate for the DOCX zip (Node: node:zlib's); without one, fflate's is loaded */
+  deflate?: DeflateRaw;
+  crc32?: Crc32;
   formats: Format[];
   creationDate?: Date;
   allowFontFallback?: boolean;
@@ -38,9 +42,10 @@ export async function renderReport(input: unknown, opts: RenderOptions): Promise
   if (opts.formats.includes('pdf')) out.pdf = await renderPdf(laidOut, { subsetter: opts.subsetter });
   if (opts.formats.includes('docx')) {
     if (!opts.subsetter) throw new Error('DOCX output needs a harfbuzz subsetter (RenderOptions.subsetter)');
-    out.docx = await renderDocx(laidOut, { subsetter: opts.subsetter });
+    out.docx = await renderDocx(laidOut, { subsetter: opts.subsetter, deflate: opts.deflate, crc32: opts.crc32 });
   }
   return out;
 }
 
 export { layoutDocument, parseReport };
+export type { Crc32, DeflateRaw, DocxOptions } from './render/docx/index.js';

@@ -20,6 +20,11 @@ class LazyFace {
   get(): Face {
     return (this.face ??= makeFace(this.family, this.bold, typeof this.source === 'function' ? this.source() : this.source));
   }
+  static ready(face: Face): LazyFace {
+    const f = new LazyFace(face.family, face.bold, face.bytes);
+    f.face = face;
+    return f;
+  }
 }
 
 /** Which families draw each role, first match wins per character. `latin` draws ASCII digits and letters when set. */
@@ -46,6 +51,13 @@ export class FontRegistry {
     if (typeof files.regular !== 'function') regular.get();
     if (bold && typeof files.bold !== 'function') bold.get();
     this.families.set(family, { regular, bold });
+    this.picks.clear();
+    return this;
+  }
+
+  /** Registers already-made faces (e.g. coverage-only faces that plan font downloads before any font is fetched). */
+  registerFaces(family: string, faces: { regular: Face; bold?: Face }): this {
+    this.families.set(family, { regular: LazyFace.ready(faces.regular), bold: faces.bold && LazyFace.ready(faces.bold) });
     this.picks.clear();
     return this;
   }
