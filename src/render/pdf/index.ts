@@ -1,3 +1,4 @@
+/// <reference path="./pdfkit.d.ts" />
 import PDFDocument from 'pdfkit/js/pdfkit.es.js';
 import type { HbSubsetter } from '../../fonts/hb-subset.js';
 import type { ImageOp, LaidOutDocument, LaidPage, TextOp } from '../../layout/types.js';
