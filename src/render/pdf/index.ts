@@ -38,7 +38,12 @@ export async function renderPdf(doc: LaidOutDocument, opts: PdfOptions = {}): Pr
   });
   const chunks: Uint8Array[] = [];
   const done = new Promise<void>((resolve, reject) => {
-    pdf.on('data', (c) => chunks.push(c));
+    // drained on 'readable' as pdfmake's getBuffer does: the browser's stream shim queues what pdfkit writes
+    // before a reader is attached (the header) and hands it out through read()
+    pdf.on('readable', () => {
+      let c: Uint8Array | null;
+      while ((c = pdf.read()) !== null) chunks.push(c);
+    });
     pdf.on('end', resolve);
     pdf.on('error', reject);
   });

@@ -20,7 +20,8 @@ declare module 'pdfkit/js/pdfkit.es.js' {
     addPage(options: Record<string, unknown>): this;
     addContent(data: string): this;
     image(src: ArrayBuffer | Uint8Array, x: number, y: number, options: Record<string, unknown>): this;
-    on(event: 'data', cb: (chunk: Uint8Array) => void): this;
+    on(event: 'readable', cb: () => void): this;
+    read(): Uint8Array | null;
     on(event: 'end', cb: () => void): this;
     on(event: 'error', cb: (e: Error) => void): this;
     end(): void;
