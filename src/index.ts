@@ -1,12 +1,10 @@
 /** Node entry: the core with the bundled fonts and harfbuzz loaded from node_modules. */
-import { type Format, type RenderResult, renderReport } from './core.js';
+import { type Format, type RenderResult, type TemplateRenderResult, renderReport, renderTemplateWith } from './core.js';
 import { bundledRegistry, newBundledRegistry } from './fonts/bundled.js';
 import { nodeSubsetter } from './fonts/hb-wasm-node.js';
 import type { FontRegistry } from './fonts/registry.js';
+import type { Limits } from './limits.js';
 import { shareParsedFonts } from './render/pdf/fontkit-cache.js';
-
-// In Node, pdfkit reuses our parsed fonts instead of parsing each font again for every document.
-shareParsedFonts();
 
 export * from './core.js';
 export * from './model/index.js';
@@ -19,6 +17,14 @@ export interface NodeRenderOptions {
   registry?: FontRegistry;
   creationDate?: Date;
   allowFontFallback?: boolean;
+  limits?: Partial<Limits>;
+}
+
+export interface NodeTemplateRenderOptions extends NodeRenderOptions {
+  /** last year's data, for the cross-year checks (they come back as warnings) */
+  previous?: unknown;
+  /** render although the 勾稽 rules fail; otherwise an InconsistentDataError is thrown */
+  allowInconsistent?: boolean;
 }
 
 /** SOURCE_DATE_EPOCH (seconds) fixes every date written into the output, for reproducible builds. */
@@ -28,13 +34,29 @@ export function sourceDateEpoch(env: Record<string, string | undefined> = proces
   return new Date(Number(v) * 1000);
 }
 
-export async function render(input: unknown, opts: NodeRenderOptions = {}): Promise<RenderResult> {
+async function nodeOptions(opts: NodeRenderOptions) {
+  // Not at import: a host that never renders keeps pdfkit untouched.
+  shareParsedFonts();
   const formats = opts.formats ?? ['pdf', 'docx'];
-  return renderReport(input, {
+  return {
     registry: opts.registry ?? bundledRegistry(),
     subsetter: formats.includes('docx') ? await nodeSubsetter() : undefined,
     formats,
     creationDate: opts.creationDate ?? sourceDateEpoch(),
     allowFontFallback: opts.allowFontFallback,
-  });
+    limits: opts.limits,
+  };
+}
+
+/** A report model → PDF and/or DOCX. Template data goes to renderTemplate instead. */
+export async function render(input: unknown, opts: NodeRenderOptions = {}): Promise<RenderResult> {
+  return renderReport(input, await nodeOptions(opts));
+}
+
+/**
+ * Template data → PDF and/or DOCX in one call. `id` may be undefined when the data names its template
+ * (`template: gov-info-annual-report-2021`); when both are given they must agree.
+ */
+export async function renderTemplate(id: string | undefined, data: unknown, opts: NodeTemplateRenderOptions = {}): Promise<TemplateRenderResult> {
+  return renderTemplateWith(id, data, { ...(await nodeOptions(opts)), previous: opts.previous, allowInconsistent: opts.allowInconsistent });
 }
