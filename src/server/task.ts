@@ -5,7 +5,7 @@ import type { Limits } from '../limits.js';
 import type { Syntax } from './body.js';
 
 /** The input: already parsed (batch), or the raw body text to parse in the worker (HTTP). */
-export type TaskInput = { data: unknown } | { text: string; syntax: Syntax };
+export type TaskInput = { data: unknown } | { text: string; syntax: Syntax; /** the file, for messages (else: (body)) */ name?: string };
 
 export type RenderTask =
   | { kind: 'model'; input: TaskInput; format: Format[] }

@@ -20,7 +20,7 @@ function fonts(): FontRegistry | undefined {
 
 export default async function run(task: RenderTask): Promise<TaskResult> {
   try {
-    const data = 'text' in task.input ? parseBody(task.input.text, task.input.syntax) : task.input.data;
+    const data = 'text' in task.input ? parseBody(task.input.text, task.input.syntax, task.input.name) : task.input.data;
     const creationDate = config.creationDate ? new Date(config.creationDate) : undefined;
     if (task.kind === 'validate') {
       const r = checkTemplateData(task.template, data, { allowInconsistent: true });
