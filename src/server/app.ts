@@ -59,7 +59,7 @@ export function createExportApp(options: ExportAppOptions = {}): ExportApp {
     const status = HTTP_STATUS[err.code] as 400;
     if (err.code === 'busy') c.header('Retry-After', String(options.retryAfter ?? 1));
     // The unread rest of a refused body would be taken for the next request on a kept-alive socket.
-    if (err.code === 'limit-exceeded') c.header('Connection', 'close');
+    if (err.code === 'limit-exceeded' || err.code === 'busy') c.header('Connection', 'close');
     return c.json(err.toJSON(), status);
   };
 
@@ -106,6 +106,8 @@ export function createExportApp(options: ExportAppOptions = {}): ExportApp {
   });
 
   async function input(c: Context) {
+    // Refuse before reading the body: a full queue answers at once, whatever the upload size.
+    if (pool.full) throw new CjkReportError('busy', [{ path: '(queue)', message: `排队的生成任务已达上限 ${pool.queue}，请稍后重试` }]);
     const syntax = syntaxOf(c.req.header('content-type'));
     return { text: await c.req.text(), syntax };
   }

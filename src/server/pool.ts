@@ -4,6 +4,7 @@
  * that worker and starts a fresh one, so a runaway render cannot keep a core).
  */
 import { availableParallelism } from 'node:os';
+import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { CjkReportError } from '../errors.js';
 import type { RenderTask, TaskResult, WorkerConfig } from './task.js';
@@ -13,7 +14,7 @@ export interface PoolOptions {
   concurrency?: number;
   /** renders waiting for a worker; past it a request gets 503 at once; default 4 × concurrency */
   queue?: number;
-  /** a render's time limit in ms, counted from acceptance (queue time included); default 30 s */
+  /** a render's time limit in ms, from when a worker takes it (queue time excluded); default 30 s */
   timeoutMs?: number;
   worker?: WorkerConfig;
 }
@@ -44,19 +45,29 @@ export class RenderPool {
   }
 
   /** Runs a task; a CjkReportError for the user's mistakes, 'busy' when the queue is full, 'timeout' past the limit. */
+  /** True when a new task would be refused: callers can answer 503 before reading a request body. */
+  get full(): boolean {
+    return this.piscina.queueSize >= this.queue && this.piscina.utilization > 0;
+  }
+
   async run(task: RenderTask, signal?: AbortSignal): Promise<RenderOk> {
     if (this.piscina.queueSize >= this.queue) throw busy(this.queue);
     const ac = new AbortController();
     let timedOut = false;
     const onAbort = () => ac.abort();
     signal?.addEventListener('abort', onAbort, { once: true });
-    // The clock runs from acceptance: a request's whole wait is bounded, queue time included.
-    const timer = setTimeout(() => {
-      timedOut = true;
-      ac.abort();
-    }, this.timeoutMs);
+    // The clock starts when a worker takes the task (it says so on a port), so neither queue time nor a
+    // fresh worker's start-up counts against the render; the queue bounds the wait.
+    let timer: NodeJS.Timeout | undefined;
+    const { port1, port2 } = new MessageChannel();
+    port1.once('message', () => {
+      timer = setTimeout(() => {
+        timedOut = true;
+        ac.abort();
+      }, this.timeoutMs);
+    });
     try {
-      const r = (await this.piscina.run(task, { signal: ac.signal })) as TaskResult;
+      const r = (await this.piscina.run({ ...task, started: port2 }, { signal: ac.signal, transferList: [port2] as never })) as TaskResult;
       if (!r.ok) throw new CjkReportError(r.error.code, r.error.problems, r.error.title);
       return r;
     } catch (e) {
@@ -67,6 +78,7 @@ export class RenderPool {
       throw e;
     } finally {
       clearTimeout(timer);
+      port1.close();
       signal?.removeEventListener('abort', onAbort);
     }
   }

@@ -2,14 +2,24 @@
  * A render worker (piscina). Each worker keeps its parsed fonts and harfbuzz instance across tasks; a
  * task that passes its time limit is abandoned and piscina replaces the whole worker.
  */
-import { workerData } from 'node:worker_threads';
+import { getPriority, setPriority } from 'node:os';
+import { type MessagePort, workerData } from 'node:worker_threads';
 import { asCjkReportError } from '../errors.js';
-import { newBundledRegistry } from '../fonts/bundled.js';
+import { bundledRegistry, newBundledRegistry } from '../fonts/bundled.js';
+import { nodeSubsetter } from '../fonts/hb-wasm-node.js';
 import type { FontRegistry } from '../fonts/registry.js';
 import { type TemplateRenderResult, checkTemplateData, render, renderTemplate } from '../index.js';
 import { parseBody } from './body.js';
 import { registerFontBytes } from './fonts.js';
 import type { RenderTask, TaskResult, WorkerConfig } from './task.js';
+
+// Renders yield the CPU to the event loop (Linux nice values are per thread): /healthz and 503s stay
+// fast while every core renders.
+try {
+  setPriority(0, Math.min(19, getPriority(0) + 10));
+} catch {
+  /* not permitted or not supported: renders at normal priority */
+}
 
 const config: WorkerConfig = (workerData as WorkerConfig | undefined) ?? {};
 let registry: FontRegistry | undefined;
@@ -18,7 +28,14 @@ function fonts(): FontRegistry | undefined {
   return (registry ??= registerFontBytes(newBundledRegistry(), config.fonts));
 }
 
-export default async function run(task: RenderTask): Promise<TaskResult> {
+// Fonts parsed and harfbuzz compiled before the worker reports ready: a fresh worker's first render
+// costs what every other does.
+bundledRegistry();
+await nodeSubsetter();
+
+export default async function run(task: RenderTask & { started?: MessagePort }): Promise<TaskResult> {
+  task.started?.postMessage('start');
+  task.started?.close();
   try {
     const data = 'text' in task.input ? parseBody(task.input.text, task.input.syntax, task.input.name) : task.input.data;
     const creationDate = config.creationDate ? new Date(config.creationDate) : undefined;
