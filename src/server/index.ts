@@ -10,6 +10,6 @@ export { contentDisposition } from './disposition.js';
  * A Node (req, res) listener for the app: `expressApp.use('/export', nodeHandler(app))`. Mount it before
  * any body parser (it reads the raw body itself).
  */
-export function nodeHandler(app: ExportApp) {
-  return getRequestListener(app.fetch);
+export function nodeHandler(app: ExportApp | { fetch: (req: Request) => Response | Promise<Response> }) {
+  return getRequestListener((req) => app.fetch(req));
 }
