@@ -59,7 +59,7 @@ async function load(url: string, format: 'pdf' | 'docx', pid: number) {
       await new Promise((r) => setTimeout(r, 200));
     }
   })();
-  const result = await autocannon({ url: `${url}/render/gov-info-annual-report-2019.${format}`, method: 'POST', headers: yaml, body: seed, connections: 2 * CORES, duration: SECONDS });
+  const result = await autocannon({ url: `${url}/render/gov-info-annual-report-2019.${format}`, method: 'POST', headers: yaml, body: seed, connections: 2 * CORES, duration: SECONDS, timeout: 120 });
   polling = false;
   await poll;
   const non2xx = result.non2xx + result.errors + result.timeouts;

@@ -28,6 +28,8 @@ export class RenderPool {
   readonly concurrency: number;
   readonly queue: number;
   readonly timeoutMs: number;
+  /** false for the batch: Ctrl-C abandons the renders in flight at once */
+  keepRunningOnCancel = true;
   private piscina: Piscina;
 
   constructor(opts: PoolOptions = {}) {
@@ -54,13 +56,19 @@ export class RenderPool {
     if (this.piscina.queueSize >= this.queue) throw busy(this.queue);
     const ac = new AbortController();
     let timedOut = false;
-    const onAbort = () => ac.abort();
+    let started = false;
+    // A caller that goes away (client disconnected, Ctrl-C) takes its task out of the queue; a render
+    // already running is left to finish and its result dropped, since aborting it would cost a worker.
+    const onAbort = () => {
+      if (!started || !this.keepRunningOnCancel) ac.abort();
+    };
     signal?.addEventListener('abort', onAbort, { once: true });
     // The clock starts when a worker takes the task (it says so on a port), so neither queue time nor a
     // fresh worker's start-up counts against the render; the queue bounds the wait.
     let timer: NodeJS.Timeout | undefined;
     const { port1, port2 } = new MessageChannel();
     port1.once('message', () => {
+      started = true;
       timer = setTimeout(() => {
         timedOut = true;
         ac.abort();
@@ -73,7 +81,7 @@ export class RenderPool {
     } catch (e) {
       if (e instanceof CjkReportError) throw e;
       if (timedOut) throw new CjkReportError('timeout', [{ path: '(render)', message: `生成超过时间上限 ${this.timeoutMs / 1000} 秒，已中止` }]);
-      if (signal?.aborted) throw new CjkReportError('cancelled', [{ path: '(render)', message: '请求已取消' }]);
+      if (signal?.aborted && ac.signal.aborted) throw new CjkReportError('cancelled', [{ path: '(render)', message: '请求已取消' }]);
       if (e instanceof Error && /queue is at limit/i.test(e.message)) throw busy(this.queue);
       throw e;
     } finally {
