@@ -41,10 +41,6 @@ export class FontRegistry {
     return this;
   }
 
-  has(family: string): boolean {
-    return this.families.has(family);
-  }
-
   familyNames(): string[] {
     return [...this.families.keys()];
   }

@@ -3,8 +3,7 @@ import type { ReportDocument } from '../../src/model/document.js';
 import type { Inline } from '../../src/model/text.js';
 import { gongwenPage, gongwenStyles } from '../../src/presets/gongwen.js';
 import { SECTION_HEADINGS } from './labels.js';
-import { isV2021 } from './rules.js';
-import type { AnyData, Para } from './schema.js';
+import type { AnyData, Para, Version } from './schema.js';
 import { applicationsTable, proactiveTable, reviewsTable } from './tables.js';
 
 export function defaultTitle(d: AnyData): string {
@@ -26,8 +25,7 @@ function paragraph(p: Para): Block {
 }
 
 /** Data (already checked, totals filled) → a ReportDocument in 公文 typography with the official tables. */
-export function buildReport(d: AnyData): ReportDocument {
-  const v2021 = isV2021(d);
+export function buildReport(d: AnyData, version: Version): ReportDocument {
   const s = d.sections;
   const blocks: Block[] = [{ type: 'title', text: d.title ?? defaultTitle(d) }];
   for (const p of d.intro ?? [defaultIntro(d)]) blocks.push(paragraph(p));
@@ -38,8 +36,8 @@ export function buildReport(d: AnyData): ReportDocument {
     if (table) blocks.push(table);
   };
   section('overview');
-  section('proactive', proactiveTable(d, v2021, s.proactive.caption));
-  section('applications', applicationsTable(d, s.applications.caption));
+  section('proactive', proactiveTable(d, version, s.proactive.caption));
+  section('applications', applicationsTable(d, version, s.applications.caption));
   section('reviews', reviewsTable(d, s.reviews.caption));
   section('problems');
   section('other');
