@@ -58,8 +58,9 @@ export function createExportApp(options: ExportAppOptions = {}): ExportApp {
   const fail = (c: Context, err: CjkReportError) => {
     const status = HTTP_STATUS[err.code] as 400;
     if (err.code === 'busy') c.header('Retry-After', String(options.retryAfter ?? 1));
-    // The unread rest of a refused body would be taken for the next request on a kept-alive socket.
-    if (err.code === 'limit-exceeded' || err.code === 'busy') c.header('Connection', 'close');
+    // A refused body may be partly unread, and its rest would be taken for the next request on a
+    // kept-alive socket: close the connection after any error to a POST.
+    if (c.req.method === 'POST') c.header('Connection', 'close');
     return c.json(err.toJSON(), status);
   };
 
