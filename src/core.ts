@@ -11,7 +11,7 @@ import type { LaidOutDocument } from './layout/types.js';
 import { LIMIT_LABELS, type Limits } from './limits.js';
 import { parseReport } from './model/parse.js';
 import type { ReportDocument } from './model/document.js';
-import { renderDocx } from './render/docx/index.js';
+import { type Crc32, type DeflateRaw, renderDocx } from './render/docx/index.js';
 import { renderPdf } from './render/pdf/index.js';
 import { getTemplate, listTemplates } from '../templates/index.js';
 import type { Template } from '../templates/types.js';
@@ -22,6 +22,9 @@ export interface RenderOptions {
   registry: FontRegistry;
   /** needed for DOCX */
   subsetter?: HbSubsetter;
+  /** raw deflate for the DOCX zip (Node: node:zlib's); without one, fflate's is loaded */
+  deflate?: DeflateRaw;
+  crc32?: Crc32;
   formats: Format[];
   creationDate?: Date;
   allowFontFallback?: boolean;
@@ -62,7 +65,7 @@ export async function renderReport(input: unknown, opts: RenderOptions): Promise
   if (opts.formats.includes('pdf')) out.pdf = await renderPdf(laidOut);
   if (opts.formats.includes('docx')) {
     if (!opts.subsetter) throw new Error('DOCX output needs a harfbuzz subsetter (RenderOptions.subsetter)');
-    out.docx = await renderDocx(laidOut, { subsetter: opts.subsetter });
+    out.docx = await renderDocx(laidOut, { subsetter: opts.subsetter, deflate: opts.deflate, crc32: opts.crc32 });
   }
   return out;
 }
@@ -136,3 +139,4 @@ export { layoutDocument, parseReport, renderPdf, renderDocx };
 export { getTemplate, listTemplates };
 export * from './errors.js';
 export { DEFAULT_LIMITS, LIMIT_LABELS, resolveLimits, type Limits } from './limits.js';
+export type { Crc32, DeflateRaw, DocxOptions } from './render/docx/index.js';
