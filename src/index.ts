@@ -1,10 +1,11 @@
 /** Node entry: the core with the bundled fonts, harfbuzz loaded from node_modules and node:zlib for the DOCX zip. */
 import * as zlib from 'node:zlib';
-import { type Crc32, type DeflateRaw, type DocxOptions, type Format, type RenderResult, renderDocx as renderDocxCore, renderReport } from './core.js';
+import { type Crc32, type DeflateRaw, type DocxOptions, type Format, type RenderResult, type TemplateRenderResult, renderDocx as renderDocxCore, renderReport, renderTemplateWith } from './core.js';
 import type { LaidOutDocument } from './layout/types.js';
 import { bundledRegistry, newBundledRegistry } from './fonts/bundled.js';
 import { nodeSubsetter } from './fonts/hb-wasm-node.js';
 import type { FontRegistry } from './fonts/registry.js';
+import type { Limits } from './limits.js';
 
 export * from './core.js';
 export * from './model/index.js';
@@ -17,6 +18,14 @@ export interface NodeRenderOptions {
   registry?: FontRegistry;
   creationDate?: Date;
   allowFontFallback?: boolean;
+  limits?: Partial<Limits>;
+}
+
+export interface NodeTemplateRenderOptions extends NodeRenderOptions {
+  /** last year's data, for the cross-year checks (they come back as warnings) */
+  previous?: unknown;
+  /** render although the 勾稽 rules fail; otherwise an InconsistentDataError is thrown */
+  allowInconsistent?: boolean;
 }
 
 /** SOURCE_DATE_EPOCH (seconds) fixes every date written into the output, for reproducible builds. */
@@ -36,9 +45,9 @@ export function renderDocx(doc: LaidOutDocument, opts: DocxOptions): Promise<Uin
   return renderDocxCore(doc, { deflate: nodeDeflate, crc32: nodeCrc32, ...opts });
 }
 
-export async function render(input: unknown, opts: NodeRenderOptions = {}): Promise<RenderResult> {
+async function nodeOptions(opts: NodeRenderOptions) {
   const formats = opts.formats ?? ['pdf', 'docx'];
-  return renderReport(input, {
+  return {
     registry: opts.registry ?? bundledRegistry(),
     subsetter: await nodeSubsetter(),
     deflate: nodeDeflate,
@@ -46,5 +55,19 @@ export async function render(input: unknown, opts: NodeRenderOptions = {}): Prom
     formats,
     creationDate: opts.creationDate ?? sourceDateEpoch(),
     allowFontFallback: opts.allowFontFallback,
-  });
+    limits: opts.limits,
+  };
+}
+
+/** A report model → PDF and/or DOCX. Template data goes to renderTemplate instead. */
+export async function render(input: unknown, opts: NodeRenderOptions = {}): Promise<RenderResult> {
+  return renderReport(input, await nodeOptions(opts));
+}
+
+/**
+ * Template data → PDF and/or DOCX in one call. `id` may be undefined when the data names its template
+ * (`template: gov-info-annual-report-2021`); when both are given they must agree.
+ */
+export async function renderTemplate(id: string | undefined, data: unknown, opts: NodeTemplateRenderOptions = {}): Promise<TemplateRenderResult> {
+  return renderTemplateWith(id, data, { ...(await nodeOptions(opts)), previous: opts.previous, allowInconsistent: opts.allowInconsistent });
 }

@@ -17,6 +17,8 @@ export interface Template<D = unknown> {
   /** validates shape (zod) and content (rules); throws InputError on a bad shape */
   check(input: unknown, opts?: { previous?: unknown }): CheckResult<D>;
   build(data: D): ReportDocument;
+  /** the output file name without extension (Chinese is fine: the HTTP service sends an ASCII fallback too) */
+  fileName?(data: D): string;
   /** sums the tables of many data files (汇总); prose is left empty */
   aggregate?(inputs: unknown[], meta: { agency: string }): D;
 }

@@ -1,10 +1,11 @@
 #!/usr/bin/env node
+import { readFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { z } from 'zod';
 import { getTemplate, listTemplates } from '../../templates/index.js';
-import { type Format, render, reportJsonSchema } from '../index.js';
+import { type Format, render, reportJsonSchema, sourceDateEpoch } from '../index.js';
 import { newBundledRegistry } from '../fonts/bundled.js';
-import { EXIT_STATUS, InputError, asCjkReportError } from '../errors.js';
+import { EXIT_STATUS, InconsistentDataError, UnknownTemplateError, asCjkReportError } from '../errors.js';
 import { type Args, type OptionSpec, UsageError, flag, many, one, parseArgs } from './args.js';
 import { registerFontFlags } from './fonts.js';
 import { outputBase, readData, writeAll } from './io.js';
@@ -15,12 +16,16 @@ Usage:
   cjk-report render <model.json|.yaml|-> [--format pdf,docx] [--out dir] [--allow-font-fallback]
                     [--font ROLE=file.ttf]...           ROLE: serif sans kai fangsong title latin, or ROLE-bold
   cjk-report render <data> --template <id> [--allow-inconsistent] [--previous <last-year data>] ...
+  cjk-report render <data files…> --template <id> [--format pdf,docx] [--out dir] [--jobs N]
+  cjk-report serve [--port 8080] [--host 127.0.0.1] [--font ROLE=file]... [--cors <origin>]
+                   [--concurrency N] [--queue N] [--timeout seconds] [--max-body bytes]
   cjk-report validate <data> --template <id> [--previous <file>]
   cjk-report aggregate <data files…> --template <id> --out <file> [--agency <name>]
   cjk-report templates
   cjk-report schema
 
-Exit status: 0 success, 1 invalid input, 2 usage error.`;
+Exit status: 0 success, 1 invalid input (or any file of a batch failed), 2 usage error or unknown template,
+3 internal error (a bug), 130 interrupted.`;
 
 const OPTIONS: Record<string, OptionSpec> = {
   render: {
@@ -31,6 +36,17 @@ const OPTIONS: Record<string, OptionSpec> = {
     font: { type: 'string', multiple: true },
     'allow-inconsistent': { type: 'boolean' },
     'allow-font-fallback': { type: 'boolean' },
+    jobs: { type: 'string' },
+  },
+  serve: {
+    port: { type: 'string' },
+    host: { type: 'string' },
+    font: { type: 'string', multiple: true },
+    cors: { type: 'string' },
+    concurrency: { type: 'string' },
+    queue: { type: 'string' },
+    timeout: { type: 'string' },
+    'max-body': { type: 'string' },
   },
   validate: { template: { type: 'string' }, previous: { type: 'string' } },
   aggregate: { template: { type: 'string' }, out: { type: 'string' }, agency: { type: 'string' } },
@@ -58,6 +74,8 @@ async function main(argv: string[]): Promise<number> {
       return validateCmd(args);
     case 'aggregate':
       return aggregateCmd(args);
+    case 'serve':
+      return serveCmd(args);
     default:
       throw new UsageError(`unknown command "${cmd}"`);
   }
@@ -73,7 +91,7 @@ function templateOf(args: Args) {
   const id = one(args, 'template');
   if (!id) return undefined;
   const t = getTemplate(id);
-  if (!t) throw new UsageError(`unknown template "${id}"; known: ${listTemplates().map((x) => x.id).join(', ')}`);
+  if (!t) throw new UnknownTemplateError(id, listTemplates().map((x) => x.id));
   return t;
 }
 
@@ -83,10 +101,11 @@ function printProblems(kind: string, problems: { path: string; message: string }
 
 async function renderCmd(args: Args): Promise<number> {
   const input = args.positionals[0];
-  if (!input || args.positionals.length > 1) throw new UsageError('render takes exactly one input file (or - for standard input)');
+  if (!input) throw new UsageError('render takes an input file (or - for standard input)');
   const formats = (one(args, 'format') ?? 'pdf,docx').split(',').map((f) => f.trim()) as Format[];
   for (const f of formats) if (f !== 'pdf' && f !== 'docx') throw new UsageError(`unknown format "${f}" (pdf, docx)`);
   const out = one(args, 'out') ?? 'out';
+  if (args.positionals.length > 1 || one(args, 'jobs') !== undefined) return batchCmd(args, formats, out);
   let model: unknown = readData(input);
   const template = templateOf(args);
   if (template) {
@@ -94,7 +113,7 @@ async function renderCmd(args: Args): Promise<number> {
     const checked = template.check(model, { previous: previous ? readData(previous) : undefined });
     printProblems('warning', checked.warnings);
     if (checked.errors.length) {
-      if (!flag(args, 'allow-inconsistent')) throw new InputError(checked.errors, '数据未通过勾稽关系校验（可用 --allow-inconsistent 照样输出）');
+      if (!flag(args, 'allow-inconsistent')) throw new InconsistentDataError(checked.errors, '数据未通过勾稽关系校验（可用 --allow-inconsistent 照样输出）');
       printProblems('warning', checked.errors);
     }
     model = template.build(checked.data);
@@ -137,6 +156,44 @@ function aggregateCmd(args: Args): number {
   writeAll(dirname(out), [{ name: basename(out), data: json }]);
   process.stdout.write(`${out}\n`);
   return 0;
+}
+
+/** Many files (or --jobs): the batch on the worker pool. Loaded only when used. */
+async function batchCmd(args: Args, formats: Format[], out: string): Promise<number> {
+  const template = templateOf(args);
+  if (!template) throw new UsageError('rendering several files needs --template <id>');
+  if (args.positionals.includes('-')) throw new UsageError('standard input (-) cannot be part of a batch');
+  if (one(args, 'previous')) throw new UsageError('--previous applies to one file, not a batch');
+  const fonts = many(args, 'font').map((spec) => ({ spec, bytes: new Uint8Array(readFileSync(spec.slice(spec.indexOf('=') + 1))) }));
+  const { runBatch, printSummary } = await import('./batch.js');
+  const { intOption } = await import('./serve.js');
+  const s = await runBatch({
+    files: args.positionals,
+    template: template.id,
+    formats,
+    out,
+    jobs: intOption(one(args, 'jobs'), 'jobs', 1),
+    allowInconsistent: flag(args, 'allow-inconsistent'),
+    worker: { fonts: fonts.length ? fonts : undefined, creationDate: sourceDateEpoch()?.toISOString() },
+  });
+  printSummary(s, args.positionals.length);
+  return s.interrupted ? EXIT_STATUS.cancelled : s.failed.length ? 1 : 0;
+}
+
+async function serveCmd(args: Args): Promise<number> {
+  if (args.positionals.length) throw new UsageError('serve takes no file arguments');
+  const { startServe, intOption } = await import('./serve.js');
+  const timeout = intOption(one(args, 'timeout'), 'timeout', 1);
+  return startServe({
+    port: intOption(one(args, 'port'), 'port') ?? 8080,
+    host: one(args, 'host') ?? '127.0.0.1',
+    fonts: many(args, 'font'),
+    cors: one(args, 'cors'),
+    concurrency: intOption(one(args, 'concurrency'), 'concurrency', 1),
+    queue: intOption(one(args, 'queue'), 'queue', 0),
+    timeoutMs: timeout === undefined ? undefined : timeout * 1000,
+    maxBodyBytes: intOption(one(args, 'max-body'), 'max-body', 1),
+  });
 }
 
 main(process.argv.slice(2)).then(

@@ -42,7 +42,7 @@ export class PdfFont {
     readonly id: string,
     private subsetter?: HbSubsetter,
   ) {
-    this.font = face.font;
+    this.font = face.font as unknown as Font; // a real fontkit font: coverage-only faces never reach a renderer
     this.name = this.font.postscriptName;
     this.scale = 1000 / this.font.unitsPerEm;
   }
