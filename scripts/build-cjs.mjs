@@ -23,6 +23,9 @@ const common = {
   format: 'cjs',
   target: 'node20',
   packages: 'external',
+  // the PDF renderer imports pdfkit's ES build (it shares fontkit's ES build with the layout); from CommonJS,
+  // pdfkit's CommonJS build shares fontkit's CommonJS build the same way
+  alias: { 'pdfkit/js/pdfkit.es.js': 'pdfkit' },
   outdir: 'dist/cjs',
   outExtension: { '.js': '.cjs' },
   // import.meta.url (fonts, harfbuzz wasm, the worker file) from the bundle's own path
