@@ -16,6 +16,8 @@ const PROCS = env('BENCH_PROCS', 3, 1); // warm: child processes per system
 const ITERS = env('BENCH_ITERS', 20, 6); // warm: timed renders per process
 const COLD = env('BENCH_COLD_RUNS', 9, 3); // cold: hyperfine runs per command
 const LONG = env('BENCH_LONG_ITERS', 3, 1);
+// untimed renders first: V8's optimizing tiers (JS and harfbuzz's wasm) take about ten renders to settle
+const WARMUP = env('BENCH_WARMUP', 10, 10);
 const BATCH = env('BENCH_BATCH', 120, 30); // reports in the batch
 const RSS_RENDERS = env('BENCH_RSS_RENDERS', 1000, 200);
 const OUT = 'out/bench';
@@ -51,7 +53,11 @@ async function main() {
   typstFonts();
 
   // Warm: PROCS rounds, each one process per system, the order rotating.
-  const systems = { pdf: () => child('bench-warm.js', 'pdf', 'seed', String(ITERS)), docx: () => child('bench-warm.js', 'docx', 'seed', String(ITERS)), typst: () => child('bench-typst.js', 'warm', String(ITERS)) };
+  const systems = {
+    pdf: () => child('bench-warm.js', 'pdf', 'seed', String(ITERS), String(WARMUP)),
+    docx: () => child('bench-warm.js', 'docx', 'seed', String(ITERS), String(WARMUP)),
+    typst: () => child('bench-typst.js', 'warm', String(ITERS), String(WARMUP)),
+  };
   const warm: Record<string, any[]> = { pdf: [], docx: [], typst: [] };
   const keys = Object.keys(systems) as (keyof typeof systems)[];
   for (let p = 0; p < PROCS; p++) {
@@ -128,7 +134,7 @@ async function main() {
     `|---|---:|---:|---|:-:|`,
     ...rows.map(([a, b, c, d, ok]) => `| ${a} | ${b} | ${c} | ${d} | ${ok === undefined ? '' : ok ? 'yes' : 'no'} |`),
     '',
-    `${machine}. Warm: median of ${PROCS} process medians, ${ITERS} renders each after 2 untimed; Typst's memo cache evicted before each compile. Cold: hyperfine, median of ${COLD} runs. Bench took ${f(seconds, 0)} s.`,
+    `${machine}. Warm: median of ${PROCS} process medians, ${ITERS} renders each after ${WARMUP} untimed (for Typst too); Typst's memo cache evicted before each compile. Cold: hyperfine, median of ${COLD} runs. Bench took ${f(seconds, 0)} s.`,
   ].join('\n');
   console.log(md);
   writeFileSync(`${OUT}/results.md`, md + '\n');
