@@ -7,6 +7,9 @@ import type { HbSubsetter } from './fonts/hb-subset.js';
 import { layoutDocument } from './layout/index.js';
 import type { LaidOutDocument } from './layout/types.js';
 import { parseReport } from './model/parse.js';
+import { type Limits, resolveLimits } from './limits.js';
+import { InputError } from './errors.js';
+import { MAX_YEAR, MIN_YEAR, yearInRange } from './model/document.js';
 import type { ReportDocument } from './model/document.js';
 import { renderDocx } from './render/docx/index.js';
 import { renderPdf } from './render/pdf/index.js';
@@ -20,6 +23,8 @@ export interface RenderOptions {
   formats: Format[];
   creationDate?: Date;
   allowFontFallback?: boolean;
+  /** resource limits; unset ones take DEFAULT_LIMITS (src/limits.ts) */
+  limits?: Partial<Limits>;
 }
 
 export interface RenderResult {
@@ -30,8 +35,11 @@ export interface RenderResult {
 
 /** Validates, lays out once, and renders each requested format from the same layout. */
 export async function renderReport(input: unknown, opts: RenderOptions): Promise<RenderResult> {
-  const doc: ReportDocument = parseReport(input);
-  const laidOut = layoutDocument(doc, { registry: opts.registry, creationDate: opts.creationDate, allowFontFallback: opts.allowFontFallback });
+  const limits = resolveLimits(opts.limits);
+  if (opts.creationDate && !yearInRange(opts.creationDate))
+    throw new InputError([{ path: 'creationDate', message: `日期 ${String(opts.creationDate)} 不在 ${MIN_YEAR}–${MAX_YEAR} 年之间（DOCX 压缩包的时间只能记到 2099 年）` }]);
+  const doc: ReportDocument = parseReport(input, limits);
+  const laidOut = layoutDocument(doc, { registry: opts.registry, creationDate: opts.creationDate, allowFontFallback: opts.allowFontFallback, limits });
   const out: RenderResult = { laidOut };
   if (opts.formats.includes('pdf')) out.pdf = await renderPdf(laidOut);
   if (opts.formats.includes('docx')) {

@@ -4,6 +4,9 @@ import { bundledRegistry, newBundledRegistry } from './fonts/bundled.js';
 import { nodeSubsetter } from './fonts/hb-wasm-node.js';
 import type { FontRegistry } from './fonts/registry.js';
 import { shareParsedFonts } from './render/pdf/fontkit-cache.js';
+import { InputError } from './errors.js';
+import type { Limits } from './limits.js';
+import { MAX_YEAR, MIN_YEAR, yearInRange } from './model/document.js';
 
 // In Node, pdfkit reuses our parsed fonts instead of parsing each font again for every document.
 shareParsedFonts();
@@ -13,19 +16,26 @@ export * from './model/index.js';
 export { FontRegistry } from './fonts/registry.js';
 export { HbSubsetter } from './fonts/hb-subset.js';
 export { bundledRegistry, newBundledRegistry, nodeSubsetter };
+export * from './errors.js';
+export { DEFAULT_LIMITS, LIMIT_LABELS, type Limits, resolveLimits } from './limits.js';
 
 export interface NodeRenderOptions {
   formats?: Format[];
   registry?: FontRegistry;
   creationDate?: Date;
   allowFontFallback?: boolean;
+  limits?: Partial<Limits>;
 }
 
 /** SOURCE_DATE_EPOCH (seconds) fixes every date written into the output, for reproducible builds. */
 export function sourceDateEpoch(env: Record<string, string | undefined> = process.env): Date | undefined {
   const v = env.SOURCE_DATE_EPOCH;
-  if (!v || !/^\d+$/.test(v)) return undefined;
-  return new Date(Number(v) * 1000);
+  if (v === undefined || v === '') return undefined;
+  // a typo here would silently give non-reproducible output: refused, as are dates PDF/ZIP cannot carry
+  const d = /^\d{1,12}$/.test(v) ? new Date(Number(v) * 1000) : undefined;
+  if (!d) throw new InputError([{ path: 'SOURCE_DATE_EPOCH', message: `应为 Unix 时间（秒，十进制整数），实为 ${JSON.stringify(v.slice(0, 40))}` }]);
+  if (!yearInRange(d)) throw new InputError([{ path: 'SOURCE_DATE_EPOCH', message: `${v} 对应 ${d.toISOString().slice(0, 10)}，不在 ${MIN_YEAR}–${MAX_YEAR} 年之间（DOCX 压缩包的时间只能记到 2099 年）` }]);
+  return d;
 }
 
 export async function render(input: unknown, opts: NodeRenderOptions = {}): Promise<RenderResult> {
@@ -36,5 +46,6 @@ export async function render(input: unknown, opts: NodeRenderOptions = {}): Prom
     formats,
     creationDate: opts.creationDate ?? sourceDateEpoch(),
     allowFontFallback: opts.allowFontFallback,
+    limits: opts.limits,
   });
 }

@@ -17,6 +17,11 @@ export interface Template<D = unknown> {
   /** validates shape (zod) and content (rules); throws InputError on a bad shape */
   check(input: unknown, opts?: { previous?: unknown }): CheckResult<D>;
   build(data: D): ReportDocument;
+  /**
+   * The data field a path of the built model comes from (blocks[0].text → agency), so that a problem found
+   * while laying out the generated model is reported where the user can fix it. Undefined: no mapping.
+   */
+  dataPath?(modelPath: string, data: D): string | undefined;
   /** sums the tables of many data files (汇总); prose is left empty */
   aggregate?(inputs: unknown[], meta: { agency: string }): D;
 }

@@ -1,5 +1,6 @@
 import type { FontRole } from '../model/text.js';
 import { type Face, hasGlyph, makeFace } from './face.js';
+import { validateFont } from './validate.js';
 
 export interface FamilyFiles {
   regular: Uint8Array;
@@ -23,7 +24,10 @@ export class FontRegistry {
     this.roles = { serif: [], sans: [], kai: [], fangsong: [], title: [], ...roles };
   }
 
-  register(family: string, files: FamilyFiles): this {
+  /** Validates each file first (src/fonts/validate.ts): an unusable font is refused here, named, never later in a renderer. */
+  register(family: string, files: FamilyFiles, opts: { maxFontBytes?: number } = {}): this {
+    validateFont(files.regular, `字体 ${family}`, opts.maxFontBytes);
+    if (files.bold) validateFont(files.bold, `字体 ${family}（粗体）`, opts.maxFontBytes);
     this.families.set(family, {
       regular: makeFace(family, false, files.regular),
       bold: files.bold ? makeFace(family, true, files.bold) : undefined,

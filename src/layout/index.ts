@@ -8,6 +8,7 @@ import { placeFlow } from './place-flow.js';
 import { TextContext, toLine } from './text.js';
 import type { LaidOutDocument, LaidPage, Line, PageGeometry, PageNumbering, Piece } from './types.js';
 import { PAGE_SIZES_MM, mm, r3 } from './units.js';
+import { type Limits, limitExceeded, resolveLimits } from '../limits.js';
 
 export * from './types.js';
 
@@ -16,21 +17,26 @@ export interface LayoutOptions {
   /** fixes the document's creation date (reproducible output); otherwise meta.creationDate, else now */
   creationDate?: Date;
   allowFontFallback?: boolean;
+  /** resource limits (pages, image pixels); the model-level ones are checked by parseReport */
+  limits?: Partial<Limits>;
 }
 
 /** The one place where geometry is decided: model → pages (PDF) and resolved flow (DOCX). */
 export function layoutDocument(doc: ReportDocument, opts: LayoutOptions): LaidOutDocument {
+  const limits = resolveLimits(opts.limits);
   const ctx = new TextContext(opts.registry, opts.allowFontFallback ?? doc.allowFontFallback ?? false);
   const page = geometry(doc, ctx);
   const problems: Problem[] = [];
   const flowWidth = page.width - page.margins.left - page.margins.right;
-  const flow = buildFlow(doc, ctx, flowWidth, problems);
+  const flow = buildFlow(doc, ctx, flowWidth, problems, limits);
+  const fallback = opts.allowFontFallback ?? doc.allowFontFallback ?? false;
   if (ctx.missing.size) {
     for (const [where, chars] of ctx.missing)
-      problems.push({ path: where, message: `no font of this text's role has ${[...chars].map((c) => `${c} (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`).join(', ')}; register a font that has them, or allow font fallback` });
+      problems.push({ path: where, message: `no font of this text's role has ${[...chars].map((c) => `${c} (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`).join(', ')}; ${fallback ? 'no registered font has them either; register a font that has them' : 'register a font that has them, or allow font fallback'}` });
   }
   if (problems.length) throw new InputError(problems, 'The report cannot be laid out');
   const pages = placeFlow(flow, page).pages;
+  if (pages.length > limits.maxPages) throw limitExceeded('maxPages', limits.maxPages, pages.length, 'blocks');
   decoratePages(pages, page);
   const creationDate = opts.creationDate ?? (doc.meta.creationDate ? new Date(doc.meta.creationDate) : new Date());
   return { meta: { ...doc.meta, creationDate }, page, flow, pages, used: collectUsed(flow, pages) };

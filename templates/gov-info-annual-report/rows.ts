@@ -4,7 +4,7 @@ import type { AnyData } from './schema.js';
 export interface RowRef {
   path: string;
   label: string;
-  row: number[];
+  row: (number | null)[];
 }
 
 const P = 'tables.applications';
@@ -16,14 +16,14 @@ export function resultRows(d: AnyData): RowRef[] {
     { path: `${P}.granted`, label: ROWS.granted, row: a.granted },
     { path: `${P}.partial`, label: ROWS.partial, row: a.partial },
   ];
-  const group = <K extends string>(key: string, head: string, labels: Record<K, string>, rows: Record<K, number[]>) => {
+  const group = <K extends string>(key: string, head: string, labels: Record<K, string>, rows: Record<K, (number | null)[]>) => {
     for (const k of Object.keys(labels) as K[]) out.push({ path: `${P}.${key}.${k}`, label: `${head} ${labels[k]}`, row: rows[k] });
   };
   group('denied', ROWS.denied, DENIED, a.denied);
   group('unable', ROWS.unable, UNABLE, a.unable);
   group('notProcessed', ROWS.notProcessed, NOT_PROCESSED, a.notProcessed);
   if (Array.isArray(a.other)) out.push({ path: `${P}.other`, label: ROWS.other, row: a.other });
-  else group('other', ROWS.other, OTHER_2021, a.other as Record<keyof typeof OTHER_2021, number[]>);
+  else group('other', ROWS.other, OTHER_2021, a.other as Record<keyof typeof OTHER_2021, (number | null)[]>);
   return out;
 }
 
