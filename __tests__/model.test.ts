@@ -1,4 +1,4 @@
-import { InputError, parseReport, reportJsonSchema } from '../src/index.js';
+import { CjkReportError, InputError, parseReport, reportJsonSchema } from '../src/index.js';
 import { formatValue } from '../src/layout/numbers.js';
 import { layoutDocument } from '../src/layout/index.js';
 import { bundledRegistry } from '../src/fonts/bundled.js';
@@ -9,7 +9,7 @@ function problems(fn: () => unknown): { path: string; message: string }[] {
   try {
     fn();
   } catch (e) {
-    if (e instanceof InputError) return e.problems;
+    if (e instanceof CjkReportError) return e.problems;
     throw e;
   }
   throw new Error('expected an InputError');

@@ -18,18 +18,26 @@ const nameOf = (path: string) => (path === '-' ? '(stdin)' : path);
  */
 export async function readData(path: string, limits: Pick<Limits, 'maxInputBytes' | 'maxNesting'>): Promise<unknown> {
   const bytes = path === '-' ? await readStdin(limits.maxInputBytes) : readBounded(path, limits.maxInputBytes);
+  return parseData(bytes, path === '-' ? '' : extname(path).toLowerCase(), nameOf(path), limits);
+}
+
+/**
+ * Bytes → data, as for a file with the extension `ext` ('' = JSON or YAML): UTF-8 only (a BOM dropped),
+ * bounded after parsing (nesting, cycles, size with aliases expanded). The HTTP handler can use it on a body.
+ */
+export function parseData(bytes: Uint8Array, ext: string, name: string, limits: Pick<Limits, 'maxInputBytes' | 'maxNesting'>): unknown {
+  if (bytes.length > limits.maxInputBytes) throw limitExceeded('maxInputBytes', limits.maxInputBytes, bytes.length, name, '输入大小（字节）');
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes); // strips a leading BOM
   } catch {
-    throw unreadable(nameOf(path), '不是 UTF-8 编码的文本（GBK 等编码的文件请先另存为 UTF-8）');
+    throw unreadable(name, '不是 UTF-8 编码的文本（GBK 等编码的文件请先另存为 UTF-8）');
   }
-  const ext = path === '-' ? '' : extname(path).toLowerCase();
   let data: unknown;
   try {
     data = ext === '.json' ? JSON.parse(text) : parseYaml(text, { maxAliasCount: 100 }); // YAML is a superset of JSON
   } catch (e) {
-    throw unreadable(nameOf(path), `无法解析为 ${ext === '.json' ? 'JSON' : 'YAML/JSON'}：${(e as Error).message.split('\n')[0]}`);
+    throw unreadable(name, `无法解析为 ${ext === '.json' ? 'JSON' : 'YAML/JSON'}：${(e as Error).message.split('\n')[0]}`);
   }
   checkInputBounds(data, limits);
   return data;

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { getTemplate, listTemplates } from '../../templates/index.js';
 import { type Format, render, reportJsonSchema, sourceDateEpoch } from '../index.js';
 import { newBundledRegistry } from '../fonts/bundled.js';
-import { CjkReportError, EXIT_STATUS, InputError, asCjkReportError } from '../errors.js';
+import { CjkReportError, EXIT_STATUS, InconsistentDataError, asCjkReportError } from '../errors.js';
 import { DEFAULT_LIMITS, LIMIT_LABELS, LIMIT_NAMES, type Limits, resolveLimits } from '../limits.js';
 import type { Template } from '../../templates/index.js';
 import { type Args, type OptionSpec, UsageError, flag, many, one, parseArgs } from './args.js';
@@ -136,7 +136,7 @@ async function renderCmd(args: Args): Promise<number> {
     const checked = template.check(model, { previous: previous ? await readData(previous, limits) : undefined });
     printProblems('warning', checked.warnings);
     if (checked.errors.length) {
-      if (!flag(args, 'allow-inconsistent')) throw new InputError(checked.errors, '数据未通过勾稽关系校验（可用 --allow-inconsistent 照样输出）');
+      if (!flag(args, 'allow-inconsistent')) throw new InconsistentDataError(checked.errors, '数据未通过勾稽关系校验（可用 --allow-inconsistent 照样输出）');
       printProblems('warning', checked.errors);
     }
     model = template.build(checked.data);

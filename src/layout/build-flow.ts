@@ -75,7 +75,7 @@ export function buildFlow(doc: ReportDocument, ctx: TextContext, width: number, 
           out.push({ kind: 'image', data: info.data, format: info.format, width: w, height: h, align: b.align ?? 'center' });
         } catch (e) {
           if (e instanceof CjkReportError) throw e; // the pixel limit
-          problems.push({ path: `${where}.data`, message: (e as Error).message });
+          throw new CjkReportError('invalid-image', [{ path: `${where}.data`, message: (e as Error).message }]);
         }
         break;
       }
