@@ -5,6 +5,7 @@ import { buildFlow } from './build-flow.js';
 import { VERTICAL_FORMS } from './cjk.js';
 import { EM_CENTER, alignX } from './page-flow.js';
 import { placeFlow } from './place-flow.js';
+import { checkFits } from './fit-check.js';
 import { TextContext, toLine } from './text.js';
 import type { LaidOutDocument, LaidPage, Line, PageGeometry, PageNumbering, Piece } from './types.js';
 import { PAGE_SIZES_MM, mm, r3 } from './units.js';
@@ -29,6 +30,7 @@ export function layoutDocument(doc: ReportDocument, opts: LayoutOptions): LaidOu
   const problems: Problem[] = [];
   const flowWidth = page.width - page.margins.left - page.margins.right;
   const flow = buildFlow(doc, ctx, flowWidth, problems, limits);
+  checkFits(flow, page, problems);
   const fallback = opts.allowFontFallback ?? doc.allowFontFallback ?? false;
   if (ctx.missing.size) {
     for (const [where, chars] of ctx.missing)
