@@ -42,6 +42,15 @@ describe('cjk-report CLI', () => {
     expect(run(['render', 'examples/showcase.json', '--template', 'nope']).status).toBe(2);
   });
 
+  test('an unknown flag is a usage error naming the flag, and nothing is written', () => {
+    const out = tmp();
+    const r = run(['render', 'examples/showcase.json', '--outt', out]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("Unknown option '--outt'");
+    expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    expect(readdirSync(out)).toEqual([]);
+  });
+
   test('schema prints the JSON Schema of the model', () => {
     const r = run(['schema']);
     expect(r.status).toBe(0);

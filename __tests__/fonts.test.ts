@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { FontRegistry, newBundledRegistry, parseReport, render } from '../src/index.js';
 import { layoutDocument } from '../src/layout/index.js';
 import type { FontRole } from '../src/model/text.js';
+import { flatText, pdfItems } from './helpers/pdf.js';
 
 const reg = newBundledRegistry();
 
@@ -50,7 +51,9 @@ describe('bundled fonts', () => {
     const doc = parseReport({ meta: { title: 't' }, blocks: [{ type: 'paragraph', text: '𠀀' }] });
     expect(() => layoutDocument(doc, { registry: r })).toThrow(/U\+20000/);
     const fallback = parseReport({ meta: { title: 't' }, allowFontFallback: true, blocks: [{ type: 'paragraph', text: '中文 abc' }] });
-    const { pdf } = await render(fallback, { formats: ['pdf'], registry: r });
-    expect(pdf!.length).toBeGreaterThan(1000);
+    const { pdf, laidOut } = await render(fallback, { formats: ['pdf'], registry: r });
+    const { items } = await pdfItems(pdf!);
+    expect(flatText(items)).toBe('中文abc1'); // the text, then the page number
+    expect([...laidOut.used.values()].map((u) => u.face.family)).toEqual(['Only Latin']);
   });
 });

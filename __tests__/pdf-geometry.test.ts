@@ -109,13 +109,13 @@ function cellRect(table: LaidTable, cell: LaidCell, doc: LaidOutDocument) {
   const pageIndex = doc.pages.findIndex((p) => p.ops.some((o) => o.kind === 'text' && o.pieces[0]?.text === text));
   const page = doc.pages[pageIndex];
   const op = page.ops.find((o): o is TextOp => o.kind === 'text' && o.pieces[0]?.text === text)!;
-  const vs = page.ops.filter((o) => o.kind === 'line' && o.x1 === o.x2 && o.y1 <= op.baseline && o.y2 >= op.baseline);
-  const left = Math.max(...vs.filter((l) => l.kind === 'line' && l.x1 <= op.x).map((l) => (l.kind === 'line' ? l.x1 : 0)));
-  const right = Math.min(...vs.filter((l) => l.kind === 'line' && l.x1 > op.x).map((l) => (l.kind === 'line' ? l.x1 : 0)));
+  const vs = page.ops.filter((o) => o.kind === 'rule' && o.x1 === o.x2 && o.y1 <= op.baseline && o.y2 >= op.baseline);
+  const left = Math.max(...vs.filter((l) => l.kind === 'rule' && l.x1 <= op.x).map((l) => (l.kind === 'rule' ? l.x1 : 0)));
+  const right = Math.min(...vs.filter((l) => l.kind === 'rule' && l.x1 > op.x).map((l) => (l.kind === 'rule' ? l.x1 : 0)));
   // the cell's own left border is the shortest line at that x (a neighbour spanning more rows shares the x)
-  const own = vs.filter((l) => l.kind === 'line' && l.x1 === left).sort((a, b) => (a.kind === 'line' && b.kind === 'line' ? a.y2 - a.y1 - (b.y2 - b.y1) : 0));
+  const own = vs.filter((l) => l.kind === 'rule' && l.x1 === left).sort((a, b) => (a.kind === 'rule' && b.kind === 'rule' ? a.y2 - a.y1 - (b.y2 - b.y1) : 0));
   const line = own[0];
-  if (line.kind !== 'line') throw new Error();
+  if (line.kind !== 'rule') throw new Error();
   void table;
   return { page: pageIndex + 1, x: left, w: right - left, y: line.y1, h: line.y2 - line.y1 };
 }

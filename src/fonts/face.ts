@@ -7,9 +7,8 @@ export interface Face {
   bytes: Uint8Array;
   font: fontkit.Font;
   unitsPerEm: number;
-  /** hhea ascent/descent in em units, as pdfkit positions text with them */
+  /** hhea ascent in em units, as pdfkit positions text with it */
   ascent: number;
-  descent: number;
   /** a stable key, e.g. "Noto Serif SC/bold" */
   key: string;
 }
@@ -37,7 +36,6 @@ export function makeFace(family: string, bold: boolean, bytes: Uint8Array): Face
     font,
     unitsPerEm: font.unitsPerEm,
     ascent: font.ascent / font.unitsPerEm,
-    descent: font.descent / font.unitsPerEm,
     key: `${family}/${bold ? 'bold' : 'regular'}`,
   };
 }

@@ -45,10 +45,6 @@ export class FontRegistry {
     return this;
   }
 
-  has(family: string): boolean {
-    return this.families.has(family);
-  }
-
   familyNames(): string[] {
     return [...this.families.keys()];
   }

@@ -19,10 +19,10 @@ export function checkFits(flow: FlowBlock[], page: PageGeometry, problems: Probl
     if (b.kind !== 'table') return;
     const rows = b.headerRows ? b.rowHeights.slice(0, b.headerRows).reduce((a, h) => a + h, 0) : 0;
     for (const c of b.cells)
-      if (c.rowSpan > 1 && c.need > height - rows)
+      if (c.rowSpan > 1 && c.minHeight > height - rows)
         problems.push({
           path: b.id ? `tables.${b.id}` : '(table)',
-          message: `跨 ${c.rowSpan} 行的单元格（第 ${c.r + 1} 行第 ${c.c + 1} 列）文字高 ${Math.round(c.need)} pt，超过一页版心高 ${Math.round(height - rows)} pt；请缩短文字或不要竖排`,
+          message: `跨 ${c.rowSpan} 行的单元格（第 ${c.r + 1} 行第 ${c.c + 1} 列）文字高 ${Math.round(c.minHeight)} pt，超过一页版心高 ${Math.round(height - rows)} pt；请缩短文字或不要竖排`,
         });
   });
 }

@@ -11,17 +11,19 @@ export function formatValue(v: CellValue, fmt?: NumberFormat): string {
   if (typeof v === 'string' && !NUMERIC.test(v.trim())) return v;
   if (typeof v === 'number' && !Number.isFinite(v)) throw new Error(`is not a finite number (${v})`);
   if (!fmt) return typeof v === 'number' ? plain(v) : v;
-  const s = typeof v === 'number' ? plain(v) : v.trim().replace(/,/g, '').replace('−', '-');
-  const negative = s.startsWith('-');
-  let digits = s.replace(/^[+-]/, '');
-  if (typeof fmt.decimals === 'number') digits = fixed(digits, fmt.decimals);
-  let [int, frac] = digits.split('.');
-  if (fmt.thousands) int = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  const body = frac !== undefined ? `${int}.${frac}` : int;
-  const zero = /^[0.,]*$/.test(body);
-  if (negative && !zero) return `-${body}`;
-  if (fmt.sign === 'always' && !zero) return `+${body}`;
-  return body;
+  // Intl formats the decimal string exactly (no float in between): '0.125' rounds to 0.13, as a person expects.
+  const decimal = typeof v === 'number' ? plain(v) : v.trim().replace(/,/g, '').replace('−', '-');
+  const given = decimal.split('.')[1]?.length ?? 0;
+  // 'as-given' (and no `decimals`): keep exactly the digits written
+  const places = typeof fmt.decimals === 'number' ? fmt.decimals : Math.min(given, 100);
+  return new Intl.NumberFormat('en-US', {
+    minimumFractionDigits: places,
+    maximumFractionDigits: places,
+    roundingMode: 'halfExpand',
+    useGrouping: fmt.thousands ? 'always' : false,
+    // a value that rounds to zero is written without a sign, whichever the format
+    signDisplay: fmt.sign === 'always' ? 'exceptZero' : 'negative',
+  } as Intl.NumberFormatOptions).format(decimal as unknown as number);
 }
 
 /** No exponent notation, however large or small. */
@@ -29,27 +31,4 @@ function plain(n: number): string {
   const s = String(n);
   if (!/e/i.test(s)) return s;
   return n.toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: 20 });
-}
-
-/** Decimal rounding on the digit string (half away from zero), so 0.125 → 0.13 as a person expects. */
-function fixed(digits: string, places: number): string {
-  const [int, frac = ''] = digits.split('.');
-  if (frac.length <= places) return places ? `${int}.${frac.padEnd(places, '0')}` : int;
-  const all = (int + frac.slice(0, places)).split('').map(Number);
-  if (Number(frac[places]) >= 5) {
-    let i = all.length - 1;
-    while (i >= 0) {
-      if (all[i] === 9) {
-        all[i] = 0;
-        i--;
-      } else {
-        all[i]++;
-        break;
-      }
-    }
-    if (i < 0) all.unshift(1);
-  }
-  const s = all.join('');
-  const cut = s.length - places;
-  return places ? `${s.slice(0, cut)}.${s.slice(cut)}` : s;
 }

@@ -9,6 +9,11 @@ export interface Piece {
   /** advance width, pt */
   width: number;
   vert?: boolean;
+  /**
+   * With `vert`: the same text in Unicode vertical presentation forms (、→︑), for writers that cannot
+   * apply the font's `vert` feature (DOCX). The PDF draws `text` with `vert` instead.
+   */
+  verticalForms?: string;
   /** space before this piece on its line (the automatic space between Chinese and Latin/digits), pt */
   gapBefore?: number;
 }
@@ -30,8 +35,9 @@ export interface TextOp {
   width: number;
   charSpacing?: number;
 }
+/** A ruled line (table borders). */
 export interface RuleOp {
-  kind: 'line';
+  kind: 'rule';
   x1: number;
   y1: number;
   x2: number;
@@ -52,6 +58,9 @@ export interface LaidPage {
   ops: DrawOp[];
 }
 
+/** A cell's horizontal alignment after the layout's rules: justify is drawn left, stacked labels centred. */
+export type CellAlign = 'left' | 'center' | 'right';
+
 /** A cell of the resolved grid, as both renderers draw it. */
 export interface LaidCell {
   r: number;
@@ -61,12 +70,13 @@ export interface LaidCell {
   kind: 'corner' | 'header' | 'label' | 'data';
   lines: Line[];
   vertical: boolean;
-  align: Align;
+  /** resolved: never 'justify' (cell lines end in breaks, so they are drawn left-aligned) */
+  align: CellAlign;
   valign: VAlign;
   size: number;
   pitch: number;
-  /** height the text needs, padding included */
-  need: number;
+  /** height the text needs, padding included, pt */
+  minHeight: number;
 }
 
 export interface LaidTable {
@@ -92,7 +102,8 @@ export interface LaidParagraph {
   lines: Line[];
   align: Align;
   size: number;
-  indent: number;
+  /** pt; already 0 where no first-line indent applies (centred or right-aligned text) */
+  firstLineIndent: number;
   rightIndent: number;
   pitch: number;
   spaceBefore: number;
@@ -111,14 +122,26 @@ export interface LaidImage {
 
 export type FlowBlock = LaidParagraph | LaidTable | LaidImage | { kind: 'pageBreak' };
 
+export type Side = 'left' | 'center' | 'right';
+
+/** One part of a page number: literal text, or a field the renderer fills in (PDF: the number; DOCX: PAGE/NUMPAGES). */
+export type PageNumberPart = { text: string } | { field: 'page' | 'pages' };
+
 export interface PageNumbering {
   style: 'plain' | 'dash' | 'page-of';
   position: 'center' | 'left' | 'right' | 'outside';
+  /** e.g. `— `, page, ` —` or `第 `, page, ` 页 共 `, pages, ` 页` */
+  parts: PageNumberPart[];
+  /** the side of odd and even pages ('outside' resolved: odd right, even left) */
+  sides: { odd: Side; even: Side };
   size: number;
   face: Face;
   /** pt below the text block's bottom edge to the baseline */
   offset: number;
+  /** pt from the text block's edge when on the left or right */
   inset: number;
+  /** the number's line box, pt (its baseline is NUMBER_ASCENT × size below its top) */
+  lineHeight: number;
 }
 
 export interface PageGeometry {
@@ -129,6 +152,14 @@ export interface PageGeometry {
   header?: Line;
   footer?: Line;
   numbers?: PageNumbering;
+  /** pt from the page's top edge to the top of the header band (DOCX w:header) */
+  headerDistance: number;
+  /** pt from the page's bottom edge to the bottom of the footer band, or of the page number when there is no footer text (DOCX w:footer) */
+  footerDistance: number;
+  /** the exact line height of header and footer text, pt */
+  bandPitch: number;
+  /** pt between the bottom of the page number's line and the top of the footer text's line below it (0 without either) */
+  numberGap: number;
 }
 
 export interface LaidOutDocument {

@@ -22,5 +22,3 @@ export const gongwenStyles: Styles = {
   table: { font: 'serif', size: 10.5, headerSize: 10.5, labelSize: 9 },
   caption: { font: 'sans', size: 12, align: 'center', indent: 0, lineSpacing: { exact: 22 }, spaceBefore: 6, spaceAfter: 6 },
 };
-
-export const PRESETS = { gongwen: { page: gongwenPage, styles: gongwenStyles } } as const;

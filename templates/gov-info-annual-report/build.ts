@@ -3,8 +3,7 @@ import type { ReportDocument } from '../../src/model/document.js';
 import type { Inline } from '../../src/model/text.js';
 import { gongwenPage, gongwenStyles } from '../../src/presets/gongwen.js';
 import { SECTION_HEADINGS } from './labels.js';
-import { isV2021 } from './rules.js';
-import type { AnyData, Para } from './schema.js';
+import type { AnyData, Para, Version } from './schema.js';
 import { applicationsTable, proactiveTable, reviewsTable } from './tables.js';
 
 export function defaultTitle(d: AnyData): string {
@@ -26,13 +25,12 @@ function paragraph(p: Para): Block {
 }
 
 /** Data (already checked, totals filled) → a ReportDocument in 公文 typography with the official tables. */
-export function buildReport(d: AnyData): ReportDocument {
-  return buildWithOrigins(d).doc;
+export function buildReport(d: AnyData, version: Version): ReportDocument {
+  return buildWithOrigins(d, version).doc;
 }
 
 /** The data field each block comes from, for error paths (see Template.dataPath). */
-function buildWithOrigins(d: AnyData): { doc: ReportDocument; origins: string[] } {
-  const v2021 = isV2021(d);
+function buildWithOrigins(d: AnyData, version: Version): { doc: ReportDocument; origins: string[] } {
   const s = d.sections;
   const blocks: Block[] = [{ type: 'title', text: d.title ?? defaultTitle(d) }];
   const origins: string[] = [d.title !== undefined ? 'title' : 'agency'];
@@ -54,8 +52,8 @@ function buildWithOrigins(d: AnyData): { doc: ReportDocument; origins: string[] 
     }
   };
   section('overview');
-  section('proactive', proactiveTable(d, v2021, s.proactive.caption));
-  section('applications', applicationsTable(d, s.applications.caption));
+  section('proactive', proactiveTable(d, version, s.proactive.caption));
+  section('applications', applicationsTable(d, version, s.applications.caption));
   section('reviews', reviewsTable(d, s.reviews.caption));
   section('problems');
   section('other');
@@ -74,13 +72,13 @@ function buildWithOrigins(d: AnyData): { doc: ReportDocument; origins: string[] 
 }
 
 /** blocks[3].text → sections.overview.paragraphs[0]; tables.applications.caption → sections.applications.caption. */
-export function dataPathOf(modelPath: string, d: AnyData): string | undefined {
+export function dataPathOf(modelPath: string, d: AnyData, version: Version): string | undefined {
   const caption = /^tables\.(\w+)\.caption$/.exec(modelPath);
   if (caption) return `sections.${caption[1]}.caption`;
   if (modelPath.startsWith('meta.title')) return d.title !== undefined ? 'title' : 'agency';
   const m = /^blocks\[(\d+)\](.*)$/.exec(modelPath);
   if (!m) return undefined;
-  const origin = buildWithOrigins(d).origins[Number(m[1])];
+  const origin = buildWithOrigins(d, version).origins[Number(m[1])];
   if (!origin) return undefined;
   if (origin === 'signature') {
     const line = /^\.lines\[(\d+)\]/.exec(m[2]);

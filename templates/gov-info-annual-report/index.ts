@@ -8,7 +8,7 @@ import { checkInputBounds } from '../../src/model/input-bounds.js';
 import { DEFAULT_LIMITS } from '../../src/limits.js';
 import { cellLabel } from './cell-labels.js';
 import { applyRules, crossYear } from './rules.js';
-import { type AnyData, Data2019, Data2021 } from './schema.js';
+import { type AnyData, Data2019, Data2021, type Version } from './schema.js';
 
 const zh = zhCN().localeError;
 
@@ -34,19 +34,20 @@ function valueAt(input: unknown, path: string): unknown {
 }
 
 /** Last year's file may be in either format: 2020 and earlier use the 2019 format. */
-function parsePrevious(input: unknown): AnyData {
+function parsePrevious(input: unknown): { data: AnyData; version: Version } {
   const year = (input as { year?: unknown })?.year;
-  const schema = typeof year === 'number' && year >= 2021 ? Data2021 : Data2019;
+  const version: Version = typeof year === 'number' && year >= 2021 ? 2021 : 2019;
+  const schema = version === 2021 ? Data2021 : Data2019;
   const d = structuredClone(parseAs<AnyData>(schema as z.ZodType<AnyData>, input, '上一年度数据'));
-  applyRules(d);
-  return d;
+  applyRules(d, version);
+  return { data: d, version };
 }
 
 function overviewLength(d: AnyData): number {
   return d.sections.overview.paragraphs.map((p) => (typeof p === 'string' ? p : p.heading + p.text)).join('').replace(/\s/g, '').length;
 }
 
-function makeTemplate<D extends AnyData>(id: string, title: string, schema: z.ZodType<D>, version: 2019 | 2021): Template<D> {
+function makeTemplate<D extends AnyData>(id: string, title: string, schema: z.ZodType<D>, version: Version): Template<D> {
   return {
     id,
     title,
@@ -55,16 +56,19 @@ function makeTemplate<D extends AnyData>(id: string, title: string, schema: z.Zo
       checkInputBounds(input, DEFAULT_LIMITS);
       const data = structuredClone(parseAs(schema, input, '数据文件'));
       const warnings: Problem[] = [];
-      const errors = applyRules(data, warnings);
+      const errors = applyRules(data, version, warnings);
       if (version === 2021 && overviewLength(data) > 1000)
         warnings.push({ path: 'sections.overview', message: `总体情况共 ${overviewLength(data)} 字，超过 2021 年格式要求的“篇幅原则上不超过一千字”` });
       if (version === 2019 && data.year >= 2021) warnings.push({ path: 'year', message: `${data.year} 年度报告应使用 2021 年格式（gov-info-annual-report-2021）` });
       if (version === 2021 && data.year < 2021) warnings.push({ path: 'year', message: `${data.year} 年度报告应使用 2019 年格式（gov-info-annual-report-2019）` });
-      if (opts.previous !== undefined) warnings.push(...crossYear(data, parsePrevious(opts.previous)));
+      if (opts.previous !== undefined) {
+        const prev = parsePrevious(opts.previous);
+        warnings.push(...crossYear(data, version, prev.data, prev.version));
+      }
       return { data, errors, warnings };
     },
-    build: (d: D) => buildReport(d),
-    dataPath: (modelPath: string, d: D) => dataPathOf(modelPath, d),
+    build: (d: D) => buildReport(d, version),
+    dataPath: (modelPath: string, d: D) => dataPathOf(modelPath, d, version),
     aggregate(inputs: unknown[], meta) {
       if (!inputs.length) throw new InputError([{ path: '(files)', message: '至少需要一个数据文件' }]);
       const datas = inputs.map((x, i) => {

@@ -1,5 +1,4 @@
 /** The official labels of 国办公开办函〔2019〕60号 and 〔2021〕30号, exactly as printed. */
-export type Version = 2019 | 2021;
 
 export const SECTION_HEADINGS = {
   overview: '一、总体情况',

@@ -1,5 +1,5 @@
 import { DENIED, NOT_PROCESSED, OTHER_2021, ROWS, UNABLE } from './labels.js';
-import type { AnyData } from './schema.js';
+import type { AnyData, Data2019, Data2021, Version } from './schema.js';
 
 export interface RowRef {
   path: string;
@@ -10,7 +10,7 @@ export interface RowRef {
 const P = 'tables.applications';
 
 /** The result rows of 表二 that （七）总计 adds up, in printed order, with their paths and full labels. */
-export function resultRows(d: AnyData): RowRef[] {
+export function resultRows(d: AnyData, version: Version): RowRef[] {
   const a = d.tables.applications;
   const out: RowRef[] = [
     { path: `${P}.granted`, label: ROWS.granted, row: a.granted },
@@ -22,18 +22,18 @@ export function resultRows(d: AnyData): RowRef[] {
   group('denied', ROWS.denied, DENIED, a.denied);
   group('unable', ROWS.unable, UNABLE, a.unable);
   group('notProcessed', ROWS.notProcessed, NOT_PROCESSED, a.notProcessed);
-  if (Array.isArray(a.other)) out.push({ path: `${P}.other`, label: ROWS.other, row: a.other });
-  else group('other', ROWS.other, OTHER_2021, a.other as Record<keyof typeof OTHER_2021, (number | null)[]>);
+  if (version === 2019) out.push({ path: `${P}.other`, label: ROWS.other, row: (d as Data2019).tables.applications.other });
+  else group('other', ROWS.other, OTHER_2021, (d as Data2021).tables.applications.other);
   return out;
 }
 
 /** Every row of 表二 (for the per-row total, rule A3). */
-export function allRows(d: AnyData): RowRef[] {
+export function allRows(d: AnyData, version: Version): RowRef[] {
   const a = d.tables.applications;
   return [
     { path: `${P}.newReceived`, label: ROWS.newReceived, row: a.newReceived },
     { path: `${P}.carriedOver`, label: ROWS.carriedOver, row: a.carriedOver },
-    ...resultRows(d),
+    ...resultRows(d, version),
     ...(a.total ? [{ path: `${P}.total`, label: ROWS.total, row: a.total }] : []),
     { path: `${P}.carriedForward`, label: ROWS.carriedForward, row: a.carriedForward },
   ];

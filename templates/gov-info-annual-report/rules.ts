@@ -2,7 +2,7 @@ import type { Problem } from '../../src/model/errors.js';
 import { APPLICANT_COLUMNS, APPLICANTS, REVIEW_COLUMNS, REVIEW_GROUPS, ROWS } from './labels.js';
 import { allRows, resultRows } from './rows.js';
 import { cellLabel } from './cell-labels.js';
-import type { AnyData, Data2021 } from './schema.js';
+import type { AnyData, Data2021, Version } from './schema.js';
 
 type Cells = (number | null)[];
 /** A blank (null) adds nothing: the totals of a row with blanks are those of its other cells. */
@@ -16,7 +16,7 @@ const hasBlank = (xs: Cells) => xs.some((v) => v === null);
  * then （七）总计 (A2), then the corner identity (A1); 表三's three 总计 (R1–R3). Messages are in Chinese and
  * name the rule, the row and column labels, the expected and the given value. Mutates `d` (a copy).
  */
-export function applyRules(d: AnyData, warnings: Problem[] = []): Problem[] {
+export function applyRules(d: AnyData, version: Version, warnings: Problem[] = []): Problem[] {
   const errors: Problem[] = [];
   const a = d.tables.applications;
 
@@ -25,7 +25,7 @@ export function applyRules(d: AnyData, warnings: Problem[] = []): Problem[] {
     row.forEach((v, c) => {
       if (v === null) errors.push({ path: `${path}[${c}]`, rule: 'V', message: `[V] ${cellLabel(`${path}[${c}]`)}：空白单元格，应填 0` });
     });
-  for (const r of allRows(d)) blanks(r.path, r.row);
+  for (const r of allRows(d, version)) blanks(r.path, r.row);
   for (const key of Object.keys(REVIEW_GROUPS) as (keyof typeof REVIEW_GROUPS)[]) blanks(`tables.reviews.${key}`, d.tables.reviews[key]);
   /** A total computed over blanks is printed (with --allow-inconsistent) and flagged. */
   const flag = (path: string, label: string, value: number) =>
@@ -40,10 +40,10 @@ export function applyRules(d: AnyData, warnings: Problem[] = []): Problem[] {
     } else if (row[6] !== expected)
       errors.push({ path: `${path}[6]`, message: `[A3] 表二 ${label} 总计应为 ${expected}（${terms(APPLICANTS, row)}），填报为 ${show(row[6])}` });
   };
-  for (const r of allRows(d)) if (r.path !== 'tables.applications.total') rowTotal(r.path, r.label, r.row);
+  for (const r of allRows(d, version)) if (r.path !== 'tables.applications.total') rowTotal(r.path, r.label, r.row);
 
   // A2: （七）总计 = the sum of the result rows, column by column.
-  const results = resultRows(d);
+  const results = resultRows(d, version);
   const computed = APPLICANT_COLUMNS.map((_, c) => sum(results.map((r) => r.row[c])));
   if (!a.total) {
     a.total = [...computed];
@@ -86,7 +86,7 @@ export function applyRules(d: AnyData, warnings: Problem[] = []): Problem[] {
 }
 
 /** Cross-year checks against last year's data (warnings: last year's report may have been corrected since). */
-export function crossYear(d: AnyData, prev: AnyData): Problem[] {
+export function crossYear(d: AnyData, version: Version, prev: AnyData, prevVersion: Version): Problem[] {
   const out: Problem[] = [];
   if (prev.year !== d.year - 1) out.push({ path: 'year', message: `上一年度数据的年份为 ${prev.year}，本年度为 ${d.year}，应相差一年` });
   const now = d.tables.applications.carriedOver;
@@ -95,17 +95,15 @@ export function crossYear(d: AnyData, prev: AnyData): Problem[] {
     if (now[c] !== before[c])
       out.push({ path: `tables.applications.carriedOver[${c}]`, message: `[跨年度] 表二 ${ROWS.carriedOver} ${col}为 ${show(now[c])}，上一年度 ${ROWS.carriedForward} 为 ${show(before[c])}，两者应相等` });
   });
-  if (isV2021(d) && isV2021(prev)) {
+  if (version === 2021 && prevVersion === 2021) {
+    const [now2021, prev2021] = [d as Data2021, prev as Data2021];
     for (const [key, label] of [['rules', '规章'], ['normativeDocs', '行政规范性文件']] as const) {
-      const [issued, repealed, inForce] = d.tables.proactive[key];
-      const expected = prev.tables.proactive[key][2] + issued - repealed;
+      const [issued, repealed, inForce] = now2021.tables.proactive[key];
+      const expected = prev2021.tables.proactive[key][2] + issued - repealed;
       if (inForce !== expected)
-        out.push({ path: `tables.proactive.${key}[2]`, message: `[跨年度] 表一 ${label} 现行有效件数应为 ${expected}（上年现行有效 ${prev.tables.proactive[key][2]} + 本年制发 ${issued} − 本年废止 ${repealed}），填报为 ${inForce}` });
+        out.push({ path: `tables.proactive.${key}[2]`, message: `[跨年度] 表一 ${label} 现行有效件数应为 ${expected}（上年现行有效 ${prev2021.tables.proactive[key][2]} + 本年制发 ${issued} − 本年废止 ${repealed}），填报为 ${inForce}` });
     }
   }
   return out;
 }
 
-export function isV2021(d: AnyData): d is Data2021 {
-  return !Array.isArray((d.tables.applications as Data2021['tables']['applications']).other);
-}

@@ -131,3 +131,5 @@ export const Data2021 = dataSchema(
 export type Data2021 = z.infer<typeof Data2021>;
 
 export type AnyData = Data2019 | Data2021;
+/** Which official format a template (and its data) follows: 国办公开办函〔2019〕60号 or 〔2021〕30号. */
+export type Version = 2019 | 2021;

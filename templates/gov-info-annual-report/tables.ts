@@ -3,16 +3,16 @@ import {
   APPLICANTS, CORNER, DENIED, INFO_CONTENT, NOT_PROCESSED, OTHER_2021, PROACTIVE_2019, PROACTIVE_2021, REVIEW_COLUMNS, REVIEW_GROUPS, ROWS, UNABLE,
 } from './labels.js';
 import { resultRows } from './rows.js';
-import type { AnyData, Data2019, Data2021 } from './schema.js';
+import type { AnyData, Data2019, Data2021, Version } from './schema.js';
 
 type Cell = GridCell | string | number | null;
 
 const leaves = (labels: Record<string, string>): RowNode[] => Object.values(labels).map((label) => ({ label }));
 
 /** 表二: 3 label columns (三、本年度办理结果 stacked one character per line) and 7 number columns. */
-export function applicationsTable(d: AnyData, caption?: string): TreeTable {
+export function applicationsTable(d: AnyData, version: Version, caption?: string): TreeTable {
   const a = d.tables.applications;
-  const v2021 = !Array.isArray(a.other);
+  const v2021 = version === 2021;
   const numberCol = { width: { weight: 685 } } as const;
   const columns: HeaderNode[] = [
     {
@@ -33,7 +33,7 @@ export function applicationsTable(d: AnyData, caption?: string): TreeTable {
     v2021 ? { label: ROWS.other, children: leaves(OTHER_2021) } : { label: ROWS.other },
     { label: ROWS.total },
   ];
-  const rows = [a.newReceived, a.carriedOver, ...resultRows(d).map((r) => r.row), a.total!, a.carriedForward];
+  const rows = [a.newReceived, a.carriedOver, ...resultRows(d, version).map((r) => r.row), a.total!, a.carriedForward];
   return {
     type: 'table',
     id: 'applications',
@@ -105,7 +105,8 @@ function proactive2021(d: Data2021): Cell[][] {
   return rows;
 }
 
-export function proactiveTable(d: AnyData, v2021: boolean, caption?: string): GridTable {
+export function proactiveTable(d: AnyData, version: Version, caption?: string): GridTable {
+  const v2021 = version === 2021;
   return {
     type: 'grid',
     id: 'proactive',

@@ -1,7 +1,7 @@
 import { CharacterSet, Document, ImageRun, LineRuleType, Packer, Paragraph, type FileChild } from 'docx';
 import type { Face } from '../../fonts/face.js';
 import type { HbSubsetter } from '../../fonts/hb-subset.js';
-import type { LaidOutDocument } from '../../layout/types.js';
+import { type LaidOutDocument, pageNumberChars } from '../../layout/index.js';
 import { toTwips } from '../../layout/units.js';
 import { type Unzipped, strToU8, unzipSync } from 'fflate';
 import { finalizeDocx } from './finalize.js';
@@ -15,14 +15,14 @@ export interface DocxOptions {
   subsetter: HbSubsetter;
 }
 
-/** Characters Word may draw in any used family that the text itself does not show (page-number fields). */
-const FIELD_CHARS = [...'0123456789— 第页共'].map((c) => c.codePointAt(0)!);
 
 /** The used fonts as harfbuzz subsets, regular and bold per family, for embedding. */
 function embeddedFonts(doc: LaidOutDocument, hb: HbSubsetter) {
+  // Word may draw page-number fields in any used family; the text itself does not show their characters.
+  const fieldChars = doc.page.numbers ? pageNumberChars(doc.page.numbers.parts) : new Set<number>();
   const families = new Map<string, { regular?: Face; bold?: Face; cps: Set<number>; boldCps: Set<number> }>();
   for (const { face, codePoints } of doc.used.values()) {
-    const f = families.get(face.family) ?? { cps: new Set<number>(FIELD_CHARS), boldCps: new Set<number>() };
+    const f = families.get(face.family) ?? { cps: new Set<number>(fieldChars), boldCps: new Set<number>() };
     if (face.bold) {
       f.bold = face;
       for (const c of codePoints) f.boldCps.add(c);

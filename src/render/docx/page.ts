@@ -1,14 +1,11 @@
-import { AlignmentType, Footer, Header, PageNumber, PageOrientation, Paragraph, TextRun } from 'docx';
-import type { LaidOutDocument, PageNumbering } from '../../layout/types.js';
+import { AlignmentType, Footer, Header, LineRuleType, PageNumber, PageOrientation, Paragraph, TextRun } from 'docx';
+import type { LaidOutDocument, Line, PageGeometry, PageNumbering, Side } from '../../layout/types.js';
 import { toTwips } from '../../layout/units.js';
 import { runsOf } from './runs.js';
 
-/** Page size and margins in twips, the same numbers the PDF uses. */
+/** Page size, margins and header/footer distances in twips: the layout's numbers, translated. */
 export function sectionPage(doc: LaidOutDocument) {
   const g = doc.page;
-  const n = g.numbers;
-  // w:footer is the distance from the page's bottom edge to the footer's bottom (number's descent).
-  const footer = n ? g.margins.bottom - n.offset - n.size * 1.1 : g.margins.bottom / 3;
   return {
     size: { width: toTwips(g.width), height: toTwips(g.height), orientation: g.landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
     margin: {
@@ -16,36 +13,45 @@ export function sectionPage(doc: LaidOutDocument) {
       right: toTwips(g.margins.right),
       bottom: toTwips(g.margins.bottom),
       left: toTwips(g.margins.left),
-      header: toTwips(g.margins.top / 3),
-      footer: toTwips(Math.max(0, footer)),
+      header: toTwips(g.headerDistance),
+      footer: toTwips(g.footerDistance),
     },
   };
 }
 
-function numberParagraph(n: PageNumbering, side: 'center' | 'left' | 'right'): Paragraph {
+const FIELDS = { page: PageNumber.CURRENT, pages: PageNumber.TOTAL_PAGES } as const;
+const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
+
+function numberParagraph(n: PageNumbering, side: Side): Paragraph {
   const family = n.face.family;
   const font = { ascii: family, eastAsia: family, hAnsi: family, cs: family };
-  const parts: (string | (typeof PageNumber)[keyof typeof PageNumber])[] =
-    n.style === 'dash' ? ['— ', PageNumber.CURRENT, ' —'] : n.style === 'page-of' ? ['第 ', PageNumber.CURRENT, ' 页 共 ', PageNumber.TOTAL_PAGES, ' 页'] : [PageNumber.CURRENT];
   return new Paragraph({
-    alignment: side === 'left' ? AlignmentType.LEFT : side === 'right' ? AlignmentType.RIGHT : AlignmentType.CENTER,
+    alignment: ALIGN[side],
     indent: side === 'left' ? { left: toTwips(n.inset) } : side === 'right' ? { right: toTwips(n.inset) } : {},
-    children: [new TextRun({ children: parts, font, size: Math.round(n.size * 2) })],
+    spacing: { line: toTwips(n.lineHeight), lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+    children: [new TextRun({ children: n.parts.map((p) => ('text' in p ? p.text : FIELDS[p.field])), font, size: Math.round(n.size * 2) })],
   });
 }
 
-/** Footers with a PAGE field; "outside" numbering uses Word's odd/even footers. */
-export function headersFooters(doc: LaidOutDocument): { headers?: { default: Header }; footers?: { default: Footer; even?: Footer }; evenAndOdd: boolean } {
+function bandParagraph(g: PageGeometry, line: Line, before = 0): Paragraph {
+  return new Paragraph({
+    alignment: AlignmentType.CENTER,
+    spacing: { line: toTwips(g.bandPitch), lineRule: LineRuleType.EXACT, before: toTwips(before), after: 0 },
+    children: runsOf(line.pieces),
+  });
+}
+
+/** Header and footers; page numbers are PAGE/NUMPAGES fields, odd and even footers when the sides differ. */
+export function headersFooters(doc: LaidOutDocument): { headers?: { default: Header; even?: Header }; footers?: { default: Footer; even?: Footer }; evenAndOdd: boolean } {
   const g = doc.page;
-  const band = (line = g.footer) => (line ? [new Paragraph({ alignment: AlignmentType.CENTER, children: runsOf(line.pieces) })] : []);
-  const headers = g.header ? { default: new Header({ children: band(g.header) }) } : undefined;
   const n = g.numbers;
-  if (!n) return { headers, footers: g.footer ? { default: new Footer({ children: band() }) } : undefined, evenAndOdd: false };
-  if (n.position === 'outside')
-    return {
-      headers,
-      footers: { default: new Footer({ children: [numberParagraph(n, 'right'), ...band()] }), even: new Footer({ children: [numberParagraph(n, 'left'), ...band()] }) },
-      evenAndOdd: true,
-    };
-  return { headers, footers: { default: new Footer({ children: [numberParagraph(n, n.position), ...band()] }) }, evenAndOdd: false };
+  const evenAndOdd = !!n && n.sides.odd !== n.sides.even;
+  const header = () => new Header({ children: g.header ? [bandParagraph(g, g.header)] : [] });
+  // with odd/even footers Word takes even pages' header from the even header too: the same text on both
+  const headers = g.header ? { default: header(), ...(evenAndOdd ? { even: header() } : {}) } : undefined;
+  const footerText = (gap: number) => (g.footer ? [bandParagraph(g, g.footer, gap)] : []);
+  if (!n) return { headers, footers: g.footer ? { default: new Footer({ children: footerText(0) }) } : undefined, evenAndOdd: false };
+  const footer = (side: Side) => new Footer({ children: [numberParagraph(n, side), ...footerText(g.numberGap)] });
+  if (evenAndOdd) return { headers, footers: { default: footer(n.sides.odd), even: footer(n.sides.even) }, evenAndOdd: true };
+  return { headers, footers: { default: footer(n.sides.odd) }, evenAndOdd: false };
 }

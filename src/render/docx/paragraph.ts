@@ -20,7 +20,7 @@ export function paragraphOf(p: LaidParagraph, pageBreakBefore = false): Paragrap
     ...(p.role === 'title' ? { heading: HeadingLevel.TITLE } : {}),
     spacing: { line: toTwips(p.pitch), lineRule: LineRuleType.EXACT, before: toTwips(p.spaceBefore), after: toTwips(p.spaceAfter) },
     indent: {
-      ...(p.indent && p.align !== 'center' && p.align !== 'right' ? { firstLine: toTwips(p.indent) } : {}),
+      ...(p.firstLineIndent ? { firstLine: toTwips(p.firstLineIndent) } : {}),
       ...(p.rightIndent ? { right: toTwips(p.rightIndent) } : {}),
     },
     keepNext: p.keepNext,

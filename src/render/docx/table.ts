@@ -50,7 +50,7 @@ function cellOf(c: LaidCell, t: LaidTable): TableCell {
     children: [
       new Paragraph({
         children: runs,
-        alignment: alignment(c.vertical ? 'center' : c.align),
+        alignment: alignment(c.align),
         spacing: { line: toTwips(c.pitch), lineRule: LineRuleType.EXACT, before: 0, after: 0 },
       }),
     ],

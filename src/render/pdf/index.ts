@@ -50,7 +50,7 @@ export async function renderPdf(doc: LaidOutDocument): Promise<Uint8Array> {
   registerFonts(doc);
   const content: Content[] = doc.pages.map((page, i) => {
     const stack: Content[] = [];
-    const rules = page.ops.filter((o) => o.kind === 'line');
+    const rules = page.ops.filter((o) => o.kind === 'rule');
     if (rules.length)
       stack.push({
         canvas: rules.map((l) => ({ type: 'line', x1: l.x1, y1: l.y1, x2: l.x2, y2: l.y2, lineWidth: l.width, lineCap: 'square' })),

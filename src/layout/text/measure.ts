@@ -1,11 +1,11 @@
-import type { Face } from '../fonts/face.js';
-import { advance } from '../fonts/face.js';
-import type { FontRegistry } from '../fonts/registry.js';
-import type { FontRole, Run } from '../model/text.js';
-import type { Line, Piece } from './types.js';
+import type { Face } from '../../fonts/face.js';
+import { advance } from '../../fonts/face.js';
+import type { FontRegistry } from '../../fonts/registry.js';
+import type { FontRole, Run } from '../../model/text.js';
+import type { Line, Piece } from '../types.js';
 
 /** One character with the face and size that draw it. */
-export interface SChar {
+export interface MeasuredChar {
   ch: string;
   cp: number;
   face: Face;
@@ -21,7 +21,7 @@ const HAN = /\p{Script=Han}/u;
 const WESTERN = /[A-Za-z0-9\u00C0-\u024F]/;
 
 /** Marks the automatic space between Han characters and Latin letters or digits, as word processors add it. */
-export function autoSpace(chars: SChar[]): SChar[] {
+export function autoSpace(chars: MeasuredChar[]): MeasuredChar[] {
   for (let i = 1; i < chars.length; i++) {
     const a = chars[i - 1].ch;
     const b = chars[i].ch;
@@ -44,8 +44,8 @@ export class TextContext {
     readonly allowFallback: boolean,
   ) {}
 
-  chars(runs: Run[], base: TextStyleResolved, where: string): SChar[] {
-    const out: SChar[] = [];
+  chars(runs: Run[], base: TextStyleResolved, where: string): MeasuredChar[] {
+    const out: MeasuredChar[] = [];
     for (const run of runs) {
       const role = run.font ?? base.font;
       const bold = run.bold ?? base.bold;
@@ -85,19 +85,19 @@ export class TextContext {
   }
 }
 
-export function charWidth(c: SChar): number {
+export function charWidth(c: MeasuredChar): number {
   return advance(c.face, c.cp) * c.size;
 }
 
 /** Width of chars[from, to) as one line: the gap before its first character does not count. */
-export function widthOf(chars: SChar[], from = 0, to = chars.length): number {
+export function widthOf(chars: MeasuredChar[], from = 0, to = chars.length): number {
   let w = 0;
   for (let i = from; i < to; i++) w += charWidth(chars[i]) + (i > from ? chars[i].gapBefore ?? 0 : 0);
   return w;
 }
 
 /** Merges neighbouring characters of the same face, size and form into pieces; a gap starts a new piece. */
-export function toPieces(chars: SChar[]): Piece[] {
+export function toPieces(chars: MeasuredChar[]): Piece[] {
   const out: Piece[] = [];
   for (const c of chars) {
     if (c.ch === '\n') {
@@ -115,6 +115,6 @@ export function toPieces(chars: SChar[]): Piece[] {
   return out;
 }
 
-export function toLine(chars: SChar[]): Line {
+export function toLine(chars: MeasuredChar[]): Line {
   return { pieces: toPieces(chars), width: widthOf(chars) };
 }

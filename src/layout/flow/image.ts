@@ -1,6 +1,6 @@
 import { unzlibSync } from 'fflate';
-import { CjkReportError } from '../errors.js';
-import { DEFAULT_LIMITS, limitExceeded } from '../limits.js';
+import { CjkReportError } from '../../errors.js';
+import { DEFAULT_LIMITS, limitExceeded } from '../../limits.js';
 
 /**
  * Images are validated from their bytes before pdfkit, png-js or docx see them: a PNG or JPEG whose header

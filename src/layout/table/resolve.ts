@@ -1,6 +1,6 @@
-import type { Problem } from '../model/errors.js';
-import type { CellStyle, CellValue, GridTable, HeaderNode, NumberFormat, RowNode, TreeTable, WidthHint } from '../model/table.js';
-import { formatValue } from './numbers.js';
+import type { Problem } from '../../model/errors.js';
+import type { CellStyle, CellValue, GridTable, HeaderNode, NumberFormat, RowNode, TreeTable, WidthHint } from '../../model/table.js';
+import { formatValue } from '../numbers.js';
 
 /** A cell placed in the resolved grid, before measuring. */
 export interface GridCellSpec extends CellStyle {
@@ -94,7 +94,7 @@ export function resolveTreeTable(t: TreeTable, where: string): GridSpec {
   if (problems.length) throw new GridError(problems);
   return {
     cols: labelCols + leaves.length,
-    rows: headerRows + Math.max(leafRows, t.rows.length),
+    rows: headerRows + leafRows, // a row count other than leafRows is reported above
     headerRows,
     widthHints: [...(t.rowHeader?.widths ?? new Array(labelCols).fill(undefined)), ...leaves.map((l) => l.width)],
     cells,

@@ -1,6 +1,7 @@
-import { placeTable } from './place-table.js';
-import { PageFlow, alignX, countChars, lineOps } from './page-flow.js';
-import type { FlowBlock, LaidParagraph, LaidTable, PageGeometry } from './types.js';
+import { placeTable } from '../paginate/place-table.js';
+import { alignX, countChars, lineOps } from '../draw/line-ops.js';
+import { PageFlow } from './page-flow.js';
+import type { FlowBlock, LaidParagraph, LaidTable, PageGeometry } from '../types.js';
 
 /** How much of a block must fit below a keep-with-next block: two lines, or a table's header and first row. */
 function headOf(b: FlowBlock | undefined): number {
@@ -53,7 +54,7 @@ function placeParagraph(flow: PageFlow, p: LaidParagraph): void {
     if (!flow.fits(p.pitch)) flow.newPage();
     const first = k === 0;
     const last = k === p.lines.length - 1;
-    const left = flow.left + (first && p.align !== 'center' && p.align !== 'right' ? p.indent : 0);
+    const left = flow.left + (first ? p.firstLineIndent : 0);
     const avail = flow.width - p.rightIndent - (left - flow.left);
     let charSpacing: number | undefined;
     let align = p.align;

@@ -1,25 +1,29 @@
-import type { Block } from '../model/blocks.js';
-import type { ReportDocument } from '../model/document.js';
-import type { Problem } from '../model/errors.js';
-import { type Inline, inlineRuns } from '../model/text.js';
-import { GridError, resolveGridTable, resolveTreeTable } from './grid.js';
+import type { Block } from '../../model/blocks.js';
+import type { ReportDocument } from '../../model/document.js';
+import type { Problem } from '../../model/errors.js';
+import { type Inline, inlineRuns } from '../../model/text.js';
+import { GridError, resolveGridTable, resolveTreeTable } from '../table/resolve.js';
 import { decodeBase64Image, imageInfo } from './image.js';
-import { breakLines } from './linebreak.js';
+import { breakLines } from '../text/linebreak.js';
 import { type BlockStyle, pitchOf, resolveStyle } from './styles.js';
-import { layoutTable, tableDefaults } from './table.js';
-import { type TextContext, toPieces } from './text.js';
-import type { FlowBlock, LaidParagraph } from './types.js';
-import { mm } from './units.js';
-import { CjkReportError } from '../errors.js';
-import { DEFAULT_LIMITS, type Limits } from '../limits.js';
+import { layoutTable, tableDefaults } from '../table/index.js';
+import { type TextContext, toPieces } from '../text/measure.js';
+import type { FlowBlock, LaidParagraph } from '../types.js';
+import { mm } from '../units.js';
+
+/** The one place the first-line-indent rule lives: it applies to left-aligned and justified text only. */
+export function firstLineIndent(st: BlockStyle): number {
+  return st.align === 'center' || st.align === 'right' ? 0 : st.indent * st.size;
+}
+import { CjkReportError } from '../../errors.js';
+import { DEFAULT_LIMITS, type Limits } from '../../limits.js';
 
 /** Model blocks → flow blocks with fonts resolved, lines broken, tables measured. Problems are collected, not thrown. */
 export function buildFlow(doc: ReportDocument, ctx: TextContext, width: number, problems: Problem[], limits: Limits = DEFAULT_LIMITS): FlowBlock[] {
   const out: FlowBlock[] = [];
   const para = (role: LaidParagraph['role'], text: Inline, st: BlockStyle, where: string, extra: Partial<LaidParagraph> = {}): LaidParagraph => {
     const chars = ctx.chars(inlineRuns(text), st, where);
-    // a first-line indent applies to left-aligned and justified text only
-    const indent = st.align === 'center' || st.align === 'right' ? 0 : st.indent * st.size;
+    const indent = firstLineIndent(st);
     const rightIndent = extra.rightIndent ?? 0;
     return {
       kind: 'paragraph',
@@ -28,7 +32,7 @@ export function buildFlow(doc: ReportDocument, ctx: TextContext, width: number, 
       lines: breakLines(chars, width - rightIndent, indent),
       align: st.align,
       size: st.size,
-      indent,
+      firstLineIndent: indent,
       rightIndent,
       pitch: pitchOf(st.lineSpacing, st.size),
       spaceBefore: st.spaceBefore,

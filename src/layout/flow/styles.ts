@@ -1,5 +1,5 @@
-import type { Styles } from '../model/document.js';
-import type { Align, FontRole, LineSpacing } from '../model/text.js';
+import type { Styles } from '../../model/document.js';
+import type { Align, FontRole, LineSpacing } from '../../model/text.js';
 
 export interface BlockStyle {
   font: FontRole;

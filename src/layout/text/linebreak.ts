@@ -1,9 +1,9 @@
 import { HANGING, NO_LINE_END, NO_LINE_START, isSpace, isWordChar } from './cjk.js';
-import { type SChar, charWidth, toLine } from './text.js';
-import type { Line } from './types.js';
+import { type MeasuredChar, charWidth, toLine } from './measure.js';
+import type { Line } from '../types.js';
 
 /** May a line break fall between chars[i-1] and chars[i]? Chinese rules: 禁则 and words kept whole. */
-function canBreakBefore(chars: SChar[], i: number): boolean {
+function canBreakBefore(chars: MeasuredChar[], i: number): boolean {
   const a = chars[i - 1].ch;
   const b = chars[i].ch;
   if (isSpace(b)) return false; // spaces hang at the end of the line
@@ -16,7 +16,7 @@ function canBreakBefore(chars: SChar[], i: number): boolean {
  * Greedy line breaking to `width` pt; the first line is `indent` pt narrower. '\n' forces a break.
  * A run that cannot be broken and is wider than the line is cut by characters.
  */
-export function breakLines(chars: SChar[], width: number, indent = 0, hang = true): Line[] {
+export function breakLines(chars: MeasuredChar[], width: number, indent = 0, hang = true): Line[] {
   const lines: Line[] = [];
   let start = 0;
   while (start < chars.length) {
@@ -63,7 +63,7 @@ export function breakLines(chars: SChar[], width: number, indent = 0, hang = tru
 }
 
 /** The widest unbreakable piece: what a column must hold so no word is cut. */
-export function minContentWidth(chars: SChar[]): number {
+export function minContentWidth(chars: MeasuredChar[]): number {
   let best = 0;
   let w = 0;
   for (let i = 0; i < chars.length; i++) {
@@ -75,7 +75,7 @@ export function minContentWidth(chars: SChar[]): number {
 }
 
 /** The width of the longest forced line: what a column wants so nothing wraps. */
-export function maxContentWidth(chars: SChar[]): number {
+export function maxContentWidth(chars: MeasuredChar[]): number {
   let best = 0;
   let w = 0;
   for (const c of chars) {

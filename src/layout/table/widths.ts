@@ -1,0 +1,136 @@
+import type { WidthHint } from '../../model/table.js';
+import { maxContentWidth, minContentWidth } from '../text/linebreak.js';
+import { mm } from '../units.js';
+import type { MeasuredCell } from './measure.js';
+import { stackWidth } from './vertical.js';
+
+/**
+ * Column widths, all in this file: what each column's cells need (spanning cells included), then the
+ * widths chosen for the page.
+ */
+
+export interface ColumnNeeds {
+  /** narrowest width that cuts no word (padding included) */
+  min: number;
+  /** width at which nothing wraps (padding included) */
+  max: number;
+  /** every single-column cell of this column is stacked vertically */
+  vertical: boolean;
+}
+
+const isAuto = (h: WidthHint | undefined) => h === undefined || h === 'auto';
+
+/**
+ * What each column needs. Single-column cells set a column's minimum (its widest unbreakable word) and
+ * maximum (its longest line); a column whose every single-column cell is stacked is a vertical column.
+ * Then cells spanning columns, narrowest spans first: when the columns they span (auto columns at their
+ * minimum, fixed ones at their width) are narrower than the spanning cell's own minimum, the auto columns
+ * among them share the difference, so a wide spanning header widens its columns instead of being cut.
+ */
+export function columnNeeds(measured: MeasuredCell[], cols: number, hints: (WidthHint | undefined)[], padX: number): ColumnNeeds[] {
+  const needs: ColumnNeeds[] = Array.from({ length: cols }, () => ({ min: 0, max: 0, vertical: false }));
+  const hasPlain = new Array<boolean>(cols).fill(false);
+  for (const m of measured) {
+    if (m.cell.colSpan !== 1) continue;
+    const need = needs[m.cell.c];
+    if (m.vertical) {
+      const w = stackWidth(m.chars) + 2 * padX;
+      need.min = Math.max(need.min, w);
+      need.max = Math.max(need.max, w);
+      need.vertical = !hasPlain[m.cell.c];
+    } else {
+      hasPlain[m.cell.c] = true;
+      need.vertical = false;
+      need.min = Math.max(need.min, minContentWidth(m.chars) + 2 * padX);
+      need.max = Math.max(need.max, maxContentWidth(m.chars) + 2 * padX);
+    }
+  }
+  const spanning = measured.filter((m) => m.cell.colSpan > 1).sort((a, b) => a.cell.colSpan - b.cell.colSpan);
+  for (const m of spanning) {
+    const span = Array.from({ length: m.cell.colSpan }, (_, k) => m.cell.c + k);
+    const grow = span.filter((i) => isAuto(hints[i]) && !needs[i].vertical);
+    if (!grow.length) continue; // fixed, weighted, narrow or stacked columns are not widened by content
+    const want = (m.vertical ? stackWidth(m.chars) : minContentWidth(m.chars)) + 2 * padX;
+    const have = span.reduce((s, i) => s + (fixedWidth(hints[i]) ?? needs[i].min), 0);
+    if (have >= want) continue;
+    for (const i of grow) {
+      needs[i].min += (want - have) / grow.length;
+      needs[i].max = Math.max(needs[i].max, needs[i].min);
+    }
+  }
+  return needs;
+}
+
+function fixedWidth(h: WidthHint | undefined): number | undefined {
+  if (typeof h === 'number') return mm(h);
+  if (h && typeof h === 'object' && 'mm' in h) return mm(h.mm);
+  return undefined;
+}
+
+/**
+ * Next to weighted columns, auto columns take at most this share of the free width: the weights are
+ * what the author asked to share the width, so they always keep at least 40% of it.
+ */
+export const AUTO_SHARE_WITH_WEIGHTS = 0.6;
+
+/**
+ * Column widths that fill `avail` pt. Fixed hints (mm) are honoured (scaled down together if they
+ * cannot fit), 'narrow' is one character wide, weights share what is left, and the other columns get
+ * their content's width: as wide as they want when it fits, otherwise the minimum plus a share of the
+ * rest in proportion to how much more each wants (as browsers do for auto tables).
+ */
+export function chooseWidths(hints: (WidthHint | undefined)[], needs: ColumnNeeds[], avail: number, narrow: number): number[] {
+  const n = needs.length;
+  const w = new Array<number>(n).fill(0);
+  const auto: number[] = [];
+  const weighted: { i: number; weight: number }[] = [];
+  let fixed = 0;
+  for (let i = 0; i < n; i++) {
+    const h = hints[i];
+    if (typeof h === 'number') w[i] = mm(h);
+    else if (h && typeof h === 'object' && 'mm' in h) w[i] = mm(h.mm);
+    else if (h === 'narrow' || ((h === undefined || h === 'auto') && needs[i].vertical)) w[i] = Math.max(narrow, needs[i].vertical ? needs[i].max : narrow);
+    else if (h && typeof h === 'object' && 'weight' in h) {
+      weighted.push({ i, weight: h.weight });
+      continue;
+    } else {
+      auto.push(i);
+      continue;
+    }
+    fixed += w[i];
+  }
+  if (fixed > avail) {
+    const k = avail / fixed;
+    for (let i = 0; i < n; i++) w[i] *= k;
+    fixed = avail;
+  }
+  let free = avail - fixed;
+  const sumMin = auto.reduce((s, i) => s + needs[i].min, 0);
+  const sumMax = auto.reduce((s, i) => s + needs[i].max, 0);
+  if (weighted.length) {
+    // Auto columns take what they want (or their minimum), weights share the rest.
+    const cap = free * AUTO_SHARE_WITH_WEIGHTS;
+    const autoTake = sumMax <= cap ? sumMax : Math.min(sumMin, cap);
+    for (const i of auto) w[i] = autoTake === sumMax ? needs[i].max : needs[i].min * (autoTake / Math.max(sumMin, 1e-9));
+    free -= autoTake;
+    const total = weighted.reduce((s, x) => s + x.weight, 0);
+    for (const { i, weight } of weighted) w[i] = (free * weight) / total;
+    return w;
+  }
+  if (!auto.length) {
+    // Only fixed columns: stretch them to the full width so the table fills the text block.
+    const k = avail / Math.max(fixed, 1e-9);
+    return w.map((x) => x * k);
+  }
+  if (sumMax <= free) {
+    const extra = free - sumMax;
+    for (const i of auto) w[i] = needs[i].max + (extra * needs[i].max) / sumMax;
+  } else if (sumMin <= free) {
+    const extra = free - sumMin;
+    const want = sumMax - sumMin;
+    for (const i of auto) w[i] = needs[i].min + (want > 0 ? (extra * (needs[i].max - needs[i].min)) / want : extra / auto.length);
+  } else {
+    for (const i of auto) w[i] = (needs[i].min * free) / sumMin;
+  }
+  return w;
+}
