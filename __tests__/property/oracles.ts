@@ -4,7 +4,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CjkReportError } from '../../src/errors.js';
 import { render } from '../../src/index.js';
-import { VERTICAL_FORMS } from '../../src/layout/cjk.js';
+import { VERTICAL_FORMS } from '../../src/layout/text/cjk.js';
 import { docxTables, docxXml } from '../helpers/docx.js';
 import { pdfItems } from '../helpers/pdf.js';
 import { tmp } from '../helpers/tools.js';
