@@ -59,7 +59,7 @@ describe('a 20,000-row table', () => {
     const r = await runLibrary(corpus('rows-20000'));
     expect(r.error).toBeInstanceOf(LimitError);
     expect((r.error as LimitError).limit).toBe('maxTableRows');
-    expect(r.error!.problems[0]).toEqual({ path: 'tables.big.rows', message: expect.stringContaining('表格行数为 20001，超过上限 5000（限制 maxTableRows“表格行数”') });
+    expect(r.error!.problems[0]).toEqual({ path: 'tables.big.rows', message: expect.stringContaining('表格行数为 20000，超过上限 5000（限制 maxTableRows“表格行数”') });
   });
 
   test('is accepted with raised limits (PDF, 542 pages) in bounded memory', async () => {
@@ -117,4 +117,11 @@ test('integers beyond 2^53 given as strings print digit for digit in both format
   const r = spawnSync('script', ['-qec', `${process.execPath} ${CLI} render -`, '/dev/null'], { encoding: 'utf8', timeout: 30_000 });
   expect(r.status).toBe(2);
   expect(r.stdout).toContain('标准输入是终端');
+});
+
+test('aggregate adds 1e-7 exactly (it used to fail converting "1e-70" to a BigInt)', async () => {
+  const r = await runLibrary(corpus('tpl-aggregate-1e-7'));
+  expect((r.aggregated as { tables: { proactive: { fees: unknown } } }).tables.proactive.fees).toBe('0.0000001');
+  const { addAmounts } = await import('../templates/gov-info-annual-report/aggregate.js');
+  expect(addAmounts([1e-7, 1e-7, '5949.088667'])).toBe('5949.0886672');
 });

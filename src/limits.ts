@@ -14,7 +14,7 @@ export interface Limits {
   maxTotalChars: number;
   /** cells of one table (rows × leaf columns, header cells included) */
   maxTableCells: number;
-  /** rows of one table */
+  /** data rows of one table (a grid: all its rows) */
   maxTableRows: number;
   /** depth of a header tree */
   maxHeaderDepth: number;

@@ -49,10 +49,10 @@ export function checkModelLimits(doc: ReportDocument, limits: Limits): void {
           if (headDepth > limits.maxHeaderDepth) throw limitExceeded('maxHeaderDepth', limits.maxHeaderDepth, headDepth, `${t}.columns`);
           const labelDepth = b.rowHeader ? depth(b.rowHeader.rows) : 0;
           if (labelDepth > limits.maxHeaderDepth) throw limitExceeded('maxHeaderDepth', limits.maxHeaderDepth, labelDepth, `${t}.rowHeader.rows`);
-          rows = headDepth + b.rows.length;
+          rows = b.rows.length;
           cols = labelDepth + leaves(b.columns);
           if (rows > limits.maxTableRows) throw limitExceeded('maxTableRows', limits.maxTableRows, rows, `${t}.rows`);
-          if (rows * cols > limits.maxTableCells) throw limitExceeded('maxTableCells', limits.maxTableCells, rows * cols, `${t}.rows`);
+          if ((rows + headDepth) * cols > limits.maxTableCells) throw limitExceeded('maxTableCells', limits.maxTableCells, (rows + headDepth) * cols, `${t}.rows`);
           labels(b.columns, `${t}.columns`, text);
           if (b.rowHeader) labels(b.rowHeader.rows, `${t}.rowHeader.rows`, text);
           text(b.rowHeader?.corner?.text, `${t}.rowHeader.corner.text`);
