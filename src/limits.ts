@@ -65,8 +65,9 @@ export const LIMIT_LABELS: Record<keyof Limits, string> = {
 
 /** The LimitError for a limit passed; the message names the limit in Chinese and by its key, and how to raise it. */
 export function limitExceeded(name: keyof Limits, max: number, actual: number | undefined, path: string, what = ''): LimitError {
-  const amount = actual === undefined ? `超过 ${max}` : `${actual}，超过上限 ${max}`;
-  return new LimitError(name, max, actual, path, `${what}${what ? '' : LIMIT_LABELS[name]}为 ${amount}（限制 ${name}“${LIMIT_LABELS[name]}”，可用 --limit ${name}=… 调高）`);
+  const label = what || LIMIT_LABELS[name];
+  const amount = actual === undefined ? `超过上限 ${max}` : `为 ${actual}，超过上限 ${max}`;
+  return new LimitError(name, max, actual, path, `${label}${amount}（限制 ${name}“${LIMIT_LABELS[name]}”，可用 --limit ${name}=… 调高）`);
 }
 
 export const LIMIT_NAMES = Object.keys(DEFAULT_LIMITS) as (keyof Limits)[];

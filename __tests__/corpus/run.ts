@@ -59,7 +59,7 @@ export async function runLibrary(c: CorpusCase): Promise<LibraryOutcome> {
     let model = data;
     let remap = (e: unknown) => e;
     if (template) {
-      const checked = template.check(data);
+      const checked = template.check(data, { limits });
       if (checked.errors.length && (c.command === 'validate' || !c.options?.allowInconsistent)) throw new InconsistentDataError(checked.errors);
       if (c.command === 'validate') return { code: 'ok' };
       model = template.build(checked.data);

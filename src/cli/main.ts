@@ -133,7 +133,7 @@ async function renderCmd(args: Args): Promise<number> {
   let remap: (e: unknown) => unknown = (e) => e;
   if (template) {
     const previous = one(args, 'previous');
-    const checked = template.check(model, { previous: previous ? await readData(previous, limits) : undefined });
+    const checked = template.check(model, { previous: previous ? await readData(previous, limits) : undefined, limits });
     printProblems('warning', checked.warnings);
     if (checked.errors.length) {
       if (!flag(args, 'allow-inconsistent')) throw new InconsistentDataError(checked.errors, '数据未通过勾稽关系校验（可用 --allow-inconsistent 照样输出）');
@@ -165,7 +165,7 @@ async function validateCmd(args: Args): Promise<number> {
   if (!input || !template) throw new UsageError('validate needs a data file and --template <id>');
   const previous = one(args, 'previous');
   const limits = limitsOf(args);
-  const checked = template.check(await readData(input, limits), { previous: previous ? await readData(previous, limits) : undefined });
+  const checked = template.check(await readData(input, limits), { previous: previous ? await readData(previous, limits) : undefined, limits });
   printProblems('warning', checked.warnings);
   if (checked.errors.length) {
     printProblems('error', checked.errors);

@@ -5,7 +5,7 @@ import type { CheckResult, Template } from '../types.js';
 import { aggregateData } from './aggregate.js';
 import { buildReport, dataPathOf } from './build.js';
 import { checkInputBounds } from '../../src/model/input-bounds.js';
-import { DEFAULT_LIMITS } from '../../src/limits.js';
+import { DEFAULT_LIMITS, type Limits } from '../../src/limits.js';
 import { cellLabel } from './cell-labels.js';
 import { applyRules, crossYear } from './rules.js';
 import { type AnyData, Data2019, Data2021, type Version } from './schema.js';
@@ -52,8 +52,8 @@ function makeTemplate<D extends AnyData>(id: string, title: string, schema: z.Zo
     id,
     title,
     schema,
-    check(input: unknown, opts = {}): CheckResult<D> {
-      checkInputBounds(input, DEFAULT_LIMITS);
+    check(input: unknown, opts: { previous?: unknown; limits?: Pick<Limits, 'maxNesting' | 'maxInputBytes'> } = {}): CheckResult<D> {
+      checkInputBounds(input, opts.limits ?? DEFAULT_LIMITS);
       const data = structuredClone(parseAs(schema, input, '数据文件'));
       const warnings: Problem[] = [];
       const errors = applyRules(data, version, warnings);
