@@ -89,6 +89,7 @@ describe('hostile corpus: CLI (child processes)', () => {
     } else {
       expect(o.stderr).not.toMatch(/internal|内部错误/);
       expect(filesUnder(o.out).filter((f) => f.includes('.part'))).toEqual([]);
+      if (c.command !== 'validate') expect(filesUnder(o.out).length).toBeGreaterThan(0);
     }
   });
 });

@@ -134,6 +134,8 @@ export const INPUTS: Record<string, () => Uint8Array> = {
   'gbk.yaml': () => new Uint8Array([...Buffer.from('meta: {title: '), 0xb2, 0xe2, 0xca, 0xd4, ...Buffer.from('}\nblocks: [{type: paragraph, text: x}]\n')]),
   'json-syntax.json': () => enc('{"meta": {"title": "t"}, "blocks": [}'),
   'missing-char.json': () => json(model([{ type: 'paragraph', text: '表情😀' }])),
+  'image-only.json': () => json(model([{ type: 'image', data: Buffer.from(png({ width: 8, height: 8 })).toString('base64'), width: 40 }], { page: { pageNumbers: false } })),
+  'blank-cell-only.json': () => json(model([{ type: 'grid', widths: [{ weight: 1 }], rows: [[{ text: ' ' }]] }], { page: { pageNumbers: false } })),
   'plain.json': () => json(model([{ type: 'paragraph', text: '普通的一段文字。' }])),
   'pages-5.json': () => json(model(Array.from({ length: 5 }, (_, i) => [{ type: 'paragraph', text: `第${i + 1}页` }, { type: 'pageBreak' }]).flat().slice(0, -1))),
   // fonts (passed with --font; the model is plain.json)

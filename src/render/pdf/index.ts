@@ -48,6 +48,7 @@ function dataUrl(data: Uint8Array): string {
 /** Draws the laid-out pages. Every position comes from the layout; pdfmake only draws and embeds. */
 export async function renderPdf(doc: LaidOutDocument): Promise<Uint8Array> {
   registerFonts(doc);
+  const first = doc.used.values().next().value?.face.key;
   const content: Content[] = doc.pages.map((page, i) => {
     const stack: Content[] = [];
     const rules = page.ops.filter((o) => o.kind === 'rule');
@@ -60,10 +61,10 @@ export async function renderPdf(doc: LaidOutDocument): Promise<Uint8Array> {
       if (op.kind === 'text') stack.push(textNode(op));
       else if (op.kind === 'image') stack.push({ image: dataUrl(op.data), width: op.w, height: op.h, absolutePosition: { x: op.x, y: op.y } });
     }
-    stack.push({ text: '' });
+    // keeps an empty page a page; a document that draws no text at all has no font for it (found by fuzzing)
+    stack.push(first ? { text: '' } : { canvas: [] });
     return { stack, ...(i > 0 ? { pageBreak: 'before' } : {}) };
   });
-  const first = doc.used.values().next().value?.face.key;
   const m = doc.meta;
   const def: Content = {
     pageSize: { width: doc.page.width, height: doc.page.height },
