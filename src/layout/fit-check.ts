@@ -17,11 +17,16 @@ export function checkFits(flow: FlowBlock[], page: PageGeometry, problems: Probl
   band(page.footer, 'page.footer', '页脚');
   flow.forEach((b) => {
     if (b.kind !== 'table') return;
-    const rows = b.headerRows ? b.rowHeights.slice(0, b.headerRows).reduce((a, h) => a + h, 0) : 0;
+    const rows = b.headerRows && b.repeatHeader ? b.rowHeights.slice(0, b.headerRows).reduce((a, h) => a + h, 0) : 0;
+    const where = b.id ? `tables.${b.id}` : '(table)';
+    if (rows >= height) {
+      problems.push({ path: where, message: `表头（每页重复的 ${b.headerRows} 行）高 ${Math.round(rows)} pt，不低于一页版心高 ${Math.round(height)} pt；请缩短表头文字或不要竖排` });
+      return;
+    }
     for (const c of b.cells)
       if (c.rowSpan > 1 && c.minHeight > height - rows)
         problems.push({
-          path: b.id ? `tables.${b.id}` : '(table)',
+          path: where,
           message: `跨 ${c.rowSpan} 行的单元格（第 ${c.r + 1} 行第 ${c.c + 1} 列）文字高 ${Math.round(c.minHeight)} pt，超过一页版心高 ${Math.round(height - rows)} pt；请缩短文字或不要竖排`,
         });
   });
