@@ -11,7 +11,7 @@ import { type Limits, resolveLimits } from './limits.js';
 import { InputError } from './errors.js';
 import { MAX_YEAR, MIN_YEAR, yearInRange } from './model/document.js';
 import type { ReportDocument } from './model/document.js';
-import { renderDocx } from './render/docx/index.js';
+import { type Crc32, type DeflateRaw, renderDocx } from './render/docx/index.js';
 import { renderPdf } from './render/pdf/index.js';
 
 export type Format = 'pdf' | 'docx';
@@ -20,6 +20,9 @@ export interface RenderOptions {
   registry: FontRegistry;
   /** needed for DOCX */
   subsetter?: HbSubsetter;
+  /** raw deflate for the DOCX zip (Node: node:zlib's); without one, fflate's is loaded */
+  deflate?: DeflateRaw;
+  crc32?: Crc32;
   formats: Format[];
   creationDate?: Date;
   allowFontFallback?: boolean;
@@ -44,9 +47,10 @@ export async function renderReport(input: unknown, opts: RenderOptions): Promise
   if (opts.formats.includes('pdf')) out.pdf = await renderPdf(laidOut);
   if (opts.formats.includes('docx')) {
     if (!opts.subsetter) throw new Error('DOCX output needs a harfbuzz subsetter (RenderOptions.subsetter)');
-    out.docx = await renderDocx(laidOut, { subsetter: opts.subsetter });
+    out.docx = await renderDocx(laidOut, { subsetter: opts.subsetter, deflate: opts.deflate, crc32: opts.crc32 });
   }
   return out;
 }
 
 export { layoutDocument, parseReport, renderPdf, renderDocx };
+export type { Crc32, DeflateRaw, DocxOptions } from './render/docx/index.js';

@@ -2,22 +2,9 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FontRegistry } from './registry.js';
+import { BUNDLED_FAMILIES, BUNDLED_ROLES } from './roles.js';
 
-/** The open fonts shipped in fonts/ (subsets made by scripts/build-fonts.mjs). */
-export const BUNDLED_FAMILIES = {
-  'Noto Serif SC': { regular: 'NotoSerifSC-Regular.ttf', bold: 'NotoSerifSC-Bold.ttf' },
-  'Noto Sans SC': { regular: 'NotoSansSC-Regular.ttf', bold: 'NotoSansSC-Bold.ttf' },
-  'LXGW WenKai': { regular: 'LXGWWenKai-Regular.ttf', bold: 'LXGWWenKai-Bold.ttf' },
-} as const;
-
-export const BUNDLED_ROLES = {
-  serif: ['Noto Serif SC'],
-  sans: ['Noto Sans SC'],
-  // WenKai lacks a few rare township characters; Noto Serif SC draws those.
-  kai: ['LXGW WenKai', 'Noto Serif SC'],
-  fangsong: [],
-  title: [],
-};
+export { BUNDLED_FAMILIES, BUNDLED_ROLES } from './roles.js';
 
 export function fontsDir(): string {
   // dist/src/fonts → ../../../fonts, src/fonts (ts-jest) → ../../fonts

@@ -36,6 +36,13 @@ export class FontRegistry {
     return this;
   }
 
+  /** Registers already-made faces (e.g. coverage-only faces that plan font downloads before any font is fetched). */
+  registerFaces(family: string, faces: { regular: Face; bold?: Face }): this {
+    this.families.set(family, faces);
+    this.picks.clear();
+    return this;
+  }
+
   /** Puts the given families first for a role (e.g. a licensed 仿宋_GB2312 before the bundled fallback). */
   assign(role: FontRole | 'latin', families: string[]): this {
     for (const f of families) if (!this.families.has(f)) throw new Error(`font family "${f}" is not registered`);

@@ -2,7 +2,6 @@ import type { FontRegistry } from '../fonts/registry.js';
 import type { ReportDocument } from '../model/document.js';
 import { InputError, type Problem } from '../model/errors.js';
 import { buildFlow } from './flow/build.js';
-import { VERTICAL_FORMS } from './text/cjk.js';
 import { decoratePages } from './page/bands.js';
 import { geometry } from './page/geometry.js';
 import { placeFlow } from './flow/place.js';
@@ -51,12 +50,8 @@ function collectUsed(flow: LaidOutDocument['flow'], pages: LaidPage[]): LaidOutD
     for (const pc of pieces) {
       let u = used.get(pc.face.key);
       if (!u) used.set(pc.face.key, (u = { face: pc.face, codePoints: new Set() }));
-      for (const ch of pc.text) {
-        if (ch === '\n') continue;
-        u.codePoints.add(ch.codePointAt(0)!);
-        const v = pc.vert ? VERTICAL_FORMS[ch] : undefined;
-        if (v) u.codePoints.add(v.codePointAt(0)!);
-      }
+      // stacked punctuation is drawn in its vertical form: the subsets need both
+      for (const ch of pc.text + (pc.verticalForms ?? '')) if (ch !== '\n') u.codePoints.add(ch.codePointAt(0)!);
     }
   };
   for (const p of pages) for (const op of p.ops) if (op.kind === 'text') add(op.pieces);

@@ -1,109 +1,112 @@
-import { CharacterSet, Document, ImageRun, LineRuleType, Packer, Paragraph, type FileChild } from 'docx';
-import type { Face } from '../../fonts/face.js';
+/**
+ * DOCX from the laid-out document, written as WordprocessingML text by this folder's small serializer
+ * (one file per concept of the format) and zipped with an injected deflate. It translates what the
+ * layout decided; Word and LibreOffice break the lines of flow paragraphs and the pages themselves.
+ */
 import type { HbSubsetter } from '../../fonts/hb-subset.js';
-import { type LaidOutDocument, pageNumberChars } from '../../layout/index.js';
-import { toTwips } from '../../layout/units.js';
-import { type Unzipped, strToU8, unzipSync } from 'fflate';
-import { finalizeDocx } from './finalize.js';
-import { headersFooters, sectionPage } from './page.js';
-import { alignment, paragraphOf } from './paragraph.js';
-import { documentStyles } from './styles.js';
-import { tableOf } from './table.js';
+import type { LaidOutDocument } from '../../layout/types.js';
+import { CONTENT_TYPE, contentTypes } from './content-types.js';
+import { documentPart } from './document.js';
+import { embeddedFonts, fontTable } from './fonts.js';
+import { headersAndFooters } from './header-footer.js';
+import { appProperties, coreProperties } from './properties.js';
+import { REL, type Relationship, relationships } from './relationships.js';
+import type { HeaderFooterRef } from './section.js';
+import { settings } from './settings.js';
+import { styles } from './styles.js';
+import { type Crc32, type DeflateRaw, type ZipEntry, zip } from './zip.js';
+
+export type { Crc32, DeflateRaw } from './zip.js';
 
 export interface DocxOptions {
   /** harfbuzz subsetter for the embedded fonts (LibreOffice ignores fontkit subsets) */
   subsetter: HbSubsetter;
-}
-
-
-/** The used fonts as harfbuzz subsets, regular and bold per family, for embedding. */
-function embeddedFonts(doc: LaidOutDocument, hb: HbSubsetter) {
-  // Word may draw page-number fields in any used family; the text itself does not show their characters.
-  const fieldChars = doc.page.numbers ? pageNumberChars(doc.page.numbers.parts) : new Set<number>();
-  const families = new Map<string, { regular?: Face; bold?: Face; cps: Set<number>; boldCps: Set<number> }>();
-  for (const { face, codePoints } of doc.used.values()) {
-    const f = families.get(face.family) ?? { cps: new Set<number>(fieldChars), boldCps: new Set<number>() };
-    if (face.bold) {
-      f.bold = face;
-      for (const c of codePoints) f.boldCps.add(c);
-    } else {
-      f.regular = face;
-      for (const c of codePoints) f.cps.add(c);
-    }
-    families.set(face.family, f);
-  }
-  const faces = new Map<string, Face>();
-  const fonts = [...families].map(([name, f]) => {
-    const regular = f.regular ?? f.bold!;
-    faces.set(name, regular);
-    const data = hb.subset(regular.bytes, f.regular ? f.cps : new Set([...f.cps, ...f.boldCps]));
-    const bold = f.bold && f.bold.bytes !== regular.bytes ? hb.subset(f.bold.bytes, f.boldCps) : undefined;
-    return { name, data: toBuffer(data), ...(bold ? { bold: toBuffer(bold) } : {}), characterSet: CharacterSet.GB_2312 };
-  });
-  return { fonts, faces };
-}
-
-function toBuffer(u: Uint8Array): Buffer {
-  return (typeof Buffer !== 'undefined' ? Buffer.from(u.buffer, u.byteOffset, u.byteLength) : u) as Buffer;
-}
-
-/** Translates the laid-out document into a Word document; Word and LibreOffice break lines and pages. */
-export async function renderDocx(doc: LaidOutDocument, opts: DocxOptions): Promise<Uint8Array> {
-  const children: FileChild[] = [];
-  let pendingBreak = false;
-  for (const b of doc.flow) {
-    if (b.kind === 'pageBreak') {
-      pendingBreak = true;
-      continue;
-    }
-    if (b.kind === 'paragraph') {
-      children.push(paragraphOf(b, pendingBreak));
-    } else if (b.kind === 'table') {
-      // Tables cannot break a page themselves: a hairline paragraph carries the break.
-      if (pendingBreak) children.push(new Paragraph({ pageBreakBefore: true, children: [], spacing: { before: 0, after: 0, line: 20, lineRule: LineRuleType.EXACT } }));
-      children.push(tableOf(b));
-      // Word needs a paragraph between two tables, or it merges them.
-      children.push(new Paragraph({ children: [], spacing: { before: 0, after: 0, line: toTwips(b.spaceAfter), lineRule: LineRuleType.EXACT } }));
-    } else if (b.kind === 'image') {
-      const px = (pt: number) => Math.round((pt * 96) / 72);
-      children.push(
-        new Paragraph({
-          pageBreakBefore: pendingBreak,
-          alignment: alignment(b.align),
-          children: [new ImageRun({ type: b.format, data: toBuffer(b.data), transformation: { width: px(b.width), height: px(b.height) } })],
-        }),
-      );
-    }
-    pendingBreak = false;
-  }
-  const { fonts, faces } = embeddedFonts(doc, opts.subsetter);
-  const hf = headersFooters(doc);
-  const m = doc.meta;
-  const file = new Document({
-    title: m.title,
-    subject: m.subject,
-    creator: m.author ?? 'cjk-report',
-    lastModifiedBy: m.author ?? 'cjk-report',
-    keywords: m.keywords?.join(', '),
-    revision: 1,
-    fonts,
-    styles: documentStyles(doc),
-    evenAndOddHeaderAndFooters: hf.evenAndOdd,
-    sections: [{ properties: { page: sectionPage(doc) }, headers: hf.headers, footers: hf.footers, children }],
-  });
-  return finalizeDocx(await packageParts(file), faces, m.creationDate);
+  /** raw deflate: Node passes node:zlib's; without one, fflate's is loaded */
+  deflate?: DeflateRaw;
+  /** CRC-32 of the zip entries: Node passes zlib.crc32 where it exists; without one, a table-driven one */
+  crc32?: Crc32;
 }
 
 /**
- * The package's parts before zipping. docx's own compiler gives them directly (saving a deflate and an
- * inflate of every embedded font); if a docx release hides it, unzip what Packer writes.
+ * Deflate levels: XML shrinks ~30× and costs little at 6; the embedded fonts are most of the bytes and
+ * gain ~4% from 1 to 6 (level 9 adds nothing more); images are already compressed.
  */
-async function packageParts(file: Document): Promise<Unzipped> {
-  const compiler = (Packer as unknown as { compiler?: { compile(f: Document): Map<string, string | Uint8Array> } }).compiler;
-  if (compiler?.compile) {
-    const out: Unzipped = {};
-    for (const [path, data] of compiler.compile(file)) out[path] = typeof data === 'string' ? strToU8(data) : new Uint8Array(data);
-    return out;
+const LEVEL = { xml: 6, font: 6, image: 0 } as const;
+
+let fflateDeflate: Promise<DeflateRaw> | undefined;
+/** fflate only where no deflate was given (the browser bundle), loaded on first use. */
+function defaultDeflate(): Promise<DeflateRaw> {
+  fflateDeflate ??= import('fflate').then((f) => (data: Uint8Array, level: number) => f.deflateSync(data, { level: level as 6 }));
+  return fflateDeflate;
+}
+
+export async function renderDocx(doc: LaidOutDocument, opts: DocxOptions): Promise<Uint8Array> {
+  return packageDocx(doc, opts.subsetter, opts.deflate ?? (await defaultDeflate()), opts.crc32);
+}
+
+/** Every part of the package, in a fixed order, zipped. */
+export function packageDocx(doc: LaidOutDocument, hb: HbSubsetter, deflate: DeflateRaw, crc32?: Crc32): Uint8Array {
+  const enc = new TextEncoder();
+  const entries: ZipEntry[] = [];
+  const xmlPart = (path: string, xml: string) => entries.push({ path, data: enc.encode(xml), level: LEVEL.xml });
+  const overrides: [string, string][] = [];
+  const extensions = new Set(['rels', 'xml']);
+
+  const docRels: Relationship[] = [
+    { id: 'rId1', type: REL.styles, target: 'styles.xml' },
+    { id: 'rId2', type: REL.settings, target: 'settings.xml' },
+    { id: 'rId3', type: REL.fontTable, target: 'fontTable.xml' },
+  ];
+  const hf = headersAndFooters(doc.page);
+  const refs: HeaderFooterRef[] = [];
+  const hfParts: [string, string][] = [];
+  const count = { header: 0, footer: 0 };
+  for (const p of hf.parts) {
+    const name = `${p.kind}${++count[p.kind]}.xml`;
+    const id = `rId${docRels.length + 1}`;
+    docRels.push({ id, type: REL[p.kind], target: name });
+    refs.push({ kind: p.kind, type: p.type, relId: id });
+    hfParts.push([`word/${name}`, p.xml]);
+    overrides.push([`word/${name}`, CONTENT_TYPE[p.kind]]);
   }
-  return unzipSync(new Uint8Array(await Packer.toArrayBuffer(file)));
+  const firstImageRel = docRels.length + 1;
+  const body = documentPart(doc, refs, (n) => `rId${firstImageRel + n - 1}`);
+  const media = body.images.map(({ relId, image }, k) => {
+    const path = `media/image${k + 1}.${image.format}`;
+    docRels.push({ id: relId, type: REL.image, target: path });
+    extensions.add(image.format);
+    return { path: `word/${path}`, data: image.data, level: LEVEL.image };
+  });
+  const fonts = fontTable(embeddedFonts(doc, hb));
+  if (fonts.files.length) extensions.add('odttf');
+
+  overrides.unshift(
+    ['word/document.xml', CONTENT_TYPE.document],
+    ['word/styles.xml', CONTENT_TYPE.styles],
+    ['word/settings.xml', CONTENT_TYPE.settings],
+    ['word/fontTable.xml', CONTENT_TYPE.fontTable],
+  );
+  overrides.push(['docProps/core.xml', CONTENT_TYPE.coreProperties], ['docProps/app.xml', CONTENT_TYPE.extendedProperties]);
+
+  xmlPart('[Content_Types].xml', contentTypes(extensions, overrides));
+  xmlPart(
+    '_rels/.rels',
+    relationships([
+      { id: 'rId1', type: REL.officeDocument, target: 'word/document.xml' },
+      { id: 'rId2', type: REL.coreProperties, target: 'docProps/core.xml' },
+      { id: 'rId3', type: REL.extendedProperties, target: 'docProps/app.xml' },
+    ]),
+  );
+  xmlPart('docProps/core.xml', coreProperties(doc.meta));
+  xmlPart('docProps/app.xml', appProperties());
+  xmlPart('word/document.xml', body.xml);
+  xmlPart('word/_rels/document.xml.rels', relationships(docRels));
+  xmlPart('word/styles.xml', styles(doc));
+  xmlPart('word/settings.xml', settings({ evenAndOddHeaders: hf.evenAndOdd }));
+  xmlPart('word/fontTable.xml', fonts.xml);
+  xmlPart('word/_rels/fontTable.xml.rels', fonts.rels);
+  for (const [path, xml] of hfParts) xmlPart(path, xml);
+  entries.push(...media);
+  for (const f of fonts.files) entries.push({ path: f.path, data: f.data, level: LEVEL.font });
+  return zip(entries, doc.meta.creationDate, deflate, crc32);
 }

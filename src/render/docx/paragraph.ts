@@ -1,28 +1,48 @@
-import { AlignmentType, HeadingLevel, LineRuleType, Paragraph } from 'docx';
+/**
+ * Paragraphs (w:p) of the body. Word breaks the lines of flow paragraphs itself; the layout's pitch,
+ * spacing and indents are written in twips, so it fits the same text per line as the PDF.
+ */
 import type { LaidParagraph } from '../../layout/types.js';
 import { toTwips } from '../../layout/units.js';
 import type { Align } from '../../model/text.js';
-import { runsOf } from './runs.js';
+import { runs } from './run.js';
 
-export function alignment(a: Align) {
-  return a === 'center' ? AlignmentType.CENTER : a === 'right' ? AlignmentType.RIGHT : a === 'justify' ? AlignmentType.BOTH : AlignmentType.LEFT;
+/** ST_Jc as the transitional schema spells it. */
+export function jc(a: Align): string {
+  return `<w:jc w:val="${a === 'justify' ? 'both' : a}"/>`;
 }
 
-const HEADINGS = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
+/** w:spacing with an exact line pitch (pt). */
+export function exactSpacing(before: number, after: number, pitch: number): string {
+  return `<w:spacing w:before="${toTwips(before)}" w:after="${toTwips(after)}" w:line="${toTwips(pitch)}" w:lineRule="exact"/>`;
+}
 
-/** A flow paragraph. Word breaks its lines; pitch, indents and spacing are the layout's, in twips. */
-export function paragraphOf(p: LaidParagraph, pageBreakBefore = false): Paragraph {
-  return new Paragraph({
-    pageBreakBefore,
-    children: runsOf(p.pieces),
-    alignment: alignment(p.align),
-    ...(p.role === 'heading' && p.headingLevel ? { heading: HEADINGS[p.headingLevel] } : {}),
-    ...(p.role === 'title' ? { heading: HeadingLevel.TITLE } : {}),
-    spacing: { line: toTwips(p.pitch), lineRule: LineRuleType.EXACT, before: toTwips(p.spaceBefore), after: toTwips(p.spaceAfter) },
-    indent: {
-      ...(p.firstLineIndent ? { firstLine: toTwips(p.firstLineIndent) } : {}),
-      ...(p.rightIndent ? { right: toTwips(p.rightIndent) } : {}),
-    },
-    keepNext: p.keepNext,
-  });
+/** Word styles carry the structure (navigation pane); the look comes from the runs. */
+function styleId(p: LaidParagraph): string | undefined {
+  if (p.role === 'title') return 'Title';
+  if (p.role === 'heading' && p.headingLevel) return `Heading${p.headingLevel}`;
+  return undefined;
+}
+
+export function paragraph(p: LaidParagraph, pageBreakBefore = false): string {
+  const style = styleId(p);
+  const first = p.firstLineIndent;
+  const ind = first || p.rightIndent ? `<w:ind${p.rightIndent ? ` w:right="${toTwips(p.rightIndent)}"` : ''}${first ? ` w:firstLine="${toTwips(first)}"` : ''}/>` : '';
+  // CT_PPrBase order: pStyle, keepNext, pageBreakBefore, spacing, ind, jc
+  const pPr =
+    (style ? `<w:pStyle w:val="${style}"/>` : '') +
+    (p.keepNext ? '<w:keepNext/>' : '') +
+    (pageBreakBefore ? '<w:pageBreakBefore/>' : '') +
+    exactSpacing(p.spaceBefore, p.spaceAfter, p.pitch) +
+    ind +
+    jc(p.align);
+  return `<w:p><w:pPr>${pPr}</w:pPr>${runs(p.pieces)}</w:p>`;
+}
+
+/**
+ * An empty paragraph of an exact height (pt): what carries a page break before a table (a table cannot
+ * break a page itself), and what must stand between two tables or Word joins them into one.
+ */
+export function spacer(height: number, pageBreakBefore = false): string {
+  return `<w:p><w:pPr>${pageBreakBefore ? '<w:pageBreakBefore/>' : ''}${exactSpacing(0, 0, height)}</w:pPr></w:p>`;
 }

@@ -1,58 +1,61 @@
-import { HeightRule, LineRuleType, Paragraph, Table, TableCell, TableLayoutType, TableRow, VerticalAlignTable, WidthType, BorderStyle } from 'docx';
+/**
+ * The layout's resolved grid as a real Word table (w:tbl): fixed column widths (w:tblGrid), w:gridSpan and
+ * w:vMerge from the spans, header rows marked to repeat (w:tblHeader), rows that may not split
+ * (w:cantSplit, so a label is never cut), at-least row heights. Cell text keeps the layout's line breaks.
+ */
 import type { LaidCell, LaidTable } from '../../layout/types.js';
 import { toTwips } from '../../layout/units.js';
-import { alignment } from './paragraph.js';
-import { runOf } from './runs.js';
+import { exactSpacing, jc } from './paragraph.js';
+import { lineRuns } from './run.js';
 
 /**
- * The layout's grid as a real Word table: fixed column widths, gridSpan/vMerge from the spans, header rows
- * marked to repeat, rows that may not split (so a label is never cut), at-least heights from the layout.
- * Cell text keeps the layout's line breaks, so both formats break lines alike.
+ * What a cell under a vertical merge holds: Word wants a paragraph there and counts its height when it
+ * sizes the row, so it is a 1 pt line in a 1 pt font and rows keep the layout's heights.
  */
-export function tableOf(t: LaidTable): Table {
-  const border = { style: BorderStyle.SINGLE, size: Math.max(2, Math.round(t.border * 8)), color: '000000' };
-  const byRow = new Map<number, LaidCell[]>();
-  for (const c of t.cells) {
-    const list = byRow.get(c.r) ?? [];
-    list.push(c);
-    byRow.set(c.r, list);
-  }
-  const rows = t.rowHeights.map((h, r) => {
-    const cells = (byRow.get(r) ?? []).sort((a, b) => a.c - b.c);
-    return new TableRow({
-      tableHeader: r < t.headerRows && t.repeatHeader,
-      cantSplit: true,
-      height: { value: toTwips(h), rule: HeightRule.ATLEAST },
-      children: cells.map((c) => cellOf(c, t)),
-    });
-  });
-  return new Table({
-    layout: TableLayoutType.FIXED,
-    width: { size: t.colWidths.reduce((s, w) => s + toTwips(w), 0), type: WidthType.DXA },
-    columnWidths: t.colWidths.map(toTwips),
-    borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
-    rows,
-  });
-}
+const HAIRLINE = '<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/><w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr></w:pPr></w:p>';
 
-function cellOf(c: LaidCell, t: LaidTable): TableCell {
-  let width = 0;
-  for (let i = c.c; i < c.c + c.colSpan; i++) width += toTwips(t.colWidths[i]);
+const VALIGN = { top: 'top', middle: 'center', bottom: 'bottom' } as const;
+
+export function table(t: LaidTable): string {
+  const cols = t.colWidths.map(toTwips);
+  const b = `w:val="single" w:sz="${Math.max(2, Math.round(t.border * 8))}" w:color="000000"`;
   // Slightly less side padding than the layout used, so Word's own width rounding never re-wraps a line.
   const side = toTwips(Math.max(0, t.padX - 0.6));
-  const runs = c.lines.flatMap((line, k) => line.pieces.map((p, j) => runOf(p, { breakBefore: k > 0 && j === 0 })));
-  return new TableCell({
-    ...(c.colSpan > 1 ? { columnSpan: c.colSpan } : {}),
-    ...(c.rowSpan > 1 ? { rowSpan: c.rowSpan } : {}),
-    width: { size: width, type: WidthType.DXA },
-    verticalAlign: c.valign === 'top' ? VerticalAlignTable.TOP : c.valign === 'bottom' ? VerticalAlignTable.BOTTOM : VerticalAlignTable.CENTER,
-    margins: { left: side, right: side, top: 0, bottom: 0 },
-    children: [
-      new Paragraph({
-        children: runs,
-        alignment: alignment(c.align),
-        spacing: { line: toTwips(c.pitch), lineRule: LineRuleType.EXACT, before: 0, after: 0 },
-      }),
-    ],
-  });
+  let xml =
+    `<w:tbl><w:tblPr><w:tblW w:w="${cols.reduce((s, w) => s + w, 0)}" w:type="dxa"/>` +
+    `<w:tblBorders><w:top ${b}/><w:left ${b}/><w:bottom ${b}/><w:right ${b}/><w:insideH ${b}/><w:insideV ${b}/></w:tblBorders>` +
+    '<w:tblLayout w:type="fixed"/>' +
+    `<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="${side}" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="${side}" w:type="dxa"/></w:tblCellMar>` +
+    `</w:tblPr><w:tblGrid>${cols.map((w) => `<w:gridCol w:w="${w}"/>`).join('')}</w:tblGrid>`;
+
+  // Which cell owns each slot of the grid, to write the continuation cells of vertical merges.
+  const rows = t.rowHeights.length;
+  const owner: (LaidCell | undefined)[][] = Array.from({ length: rows }, () => new Array(cols.length));
+  for (const c of t.cells) for (let r = c.r; r < Math.min(rows, c.r + c.rowSpan); r++) owner[r][c.c] = c;
+
+  const width = (c: LaidCell) => {
+    let w = 0;
+    for (let i = c.c; i < c.c + c.colSpan; i++) w += cols[i];
+    return w;
+  };
+  for (let r = 0; r < rows; r++) {
+    xml += `<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="${toTwips(t.rowHeights[r])}" w:hRule="atLeast"/>${r < t.headerRows && t.repeatHeader ? '<w:tblHeader/>' : ''}</w:trPr>`;
+    for (let c = 0; c < cols.length; ) {
+      const cell = owner[r][c];
+      if (!cell) {
+        // a slot no cell covers (the layout's grids have none): an empty cell keeps the row well-formed
+        xml += `<w:tc><w:tcPr><w:tcW w:w="${cols[c]}" w:type="dxa"/></w:tcPr>${HAIRLINE}</w:tc>`;
+        c++;
+        continue;
+      }
+      const span = cell.colSpan > 1 ? `<w:gridSpan w:val="${cell.colSpan}"/>` : '';
+      const merge = cell.rowSpan > 1 ? `<w:vMerge w:val="${cell.r === r ? 'restart' : 'continue'}"/>` : '';
+      const tcPr = `<w:tcPr><w:tcW w:w="${width(cell)}" w:type="dxa"/>${span}${merge}<w:vAlign w:val="${VALIGN[cell.valign]}"/></w:tcPr>`;
+      const body = cell.r === r ? `<w:p><w:pPr>${exactSpacing(0, 0, cell.pitch)}${jc(cell.align)}</w:pPr>${lineRuns(cell.lines)}</w:p>` : HAIRLINE;
+      xml += `<w:tc>${tcPr}${body}</w:tc>`;
+      c += cell.colSpan;
+    }
+    xml += '</w:tr>';
+  }
+  return `${xml}</w:tbl>`;
 }

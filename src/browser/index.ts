@@ -1,0 +1,96 @@
+/**
+ * cjk-report in the browser: `exportReport(modelOrTemplateData, { format, template?, assetsUrl })` renders
+ * in a Web Worker (fonts fetched by need and cached), returns the file as a Blob and, unless told not to,
+ * downloads it under the report's Chinese title. No request carries the data. No side effect on import.
+ */
+import { CjkReportError } from '../errors.js';
+import type { Problem } from '../errors.js';
+import { type DoneMessage, type ExportFormat, type ExportRequest, MIME, type ExportProgress, type WorkerMessage } from './protocol.js';
+
+export type { ExportFormat, ExportProgress } from './protocol.js';
+
+export interface ExportOptions {
+  format: ExportFormat;
+  /** template id: the input is that template's data file (e.g. gov-info-annual-report-2021) */
+  template?: string;
+  /** last year's data file, for the cross-year warnings */
+  previous?: unknown;
+  allowInconsistent?: boolean;
+  /** where web-fonts.json, the fonts and the wasm are served (default: the bundle's own assets/ folder) */
+  assetsUrl?: string | URL;
+  /** fixes the dates in the file */
+  creationDate?: Date;
+  /** false: return the Blob without downloading */
+  download?: boolean;
+  onProgress?: (p: ExportProgress) => void;
+  /** a worker of your own (e.g. for a CSP that needs a specific URL); default: worker.js next to this file */
+  worker?: Worker;
+}
+
+export interface ExportResult {
+  blob: Blob;
+  fileName: string;
+  warnings: Problem[];
+  fonts: DoneMessage['fonts'];
+  ms: number;
+}
+
+let shared: Worker | undefined;
+
+/** The folder of the prebuilt bundle (this code may sit in a shared chunk under chunks/). */
+function bundleBase(): URL {
+  return new URL(import.meta.url.includes('/chunks/') ? '../' : './', import.meta.url);
+}
+let nextId = 1;
+
+function defaultWorker(): Worker {
+  shared ??= new Worker(new URL('worker.js', bundleBase()), { type: 'module', name: 'cjk-report' });
+  return shared;
+}
+
+export function exportReport(input: unknown, opts: ExportOptions): Promise<ExportResult> {
+  const worker = opts.worker ?? defaultWorker();
+  const id = nextId++;
+  const req: ExportRequest = {
+    id,
+    input,
+    format: opts.format,
+    template: opts.template,
+    previous: opts.previous,
+    allowInconsistent: opts.allowInconsistent,
+    assetsUrl: new URL(opts.assetsUrl ?? new URL('assets/', bundleBase()), location.href).href.replace(/\/?$/, '/'),
+    creationDate: opts.creationDate?.getTime(),
+  };
+  return new Promise((resolve, reject) => {
+    // a worker that fails to load or throws outside a request (a bug) must not leave the promise pending
+    const onError = (e: ErrorEvent) => {
+      worker.removeEventListener('message', onMessage); // eslint-disable-line @typescript-eslint/no-use-before-define
+      reject(new CjkReportError('internal', [{ path: '(worker)', message: e.message || '渲染线程无法启动' }]));
+    };
+    const onMessage = (e: MessageEvent<WorkerMessage>) => {
+      const m = e.data;
+      if (m.id !== id) return;
+      if (m.type === 'progress') return opts.onProgress?.(m);
+      worker.removeEventListener('message', onMessage);
+      worker.removeEventListener('error', onError);
+      if (m.type === 'error') return reject(new CjkReportError(m.error.code as never, m.error.problems, m.error.title));
+      const blob = new Blob([m.bytes as BlobPart], { type: MIME[opts.format] });
+      if (opts.download !== false) saveBlob(blob, m.fileName);
+      resolve({ blob, fileName: m.fileName, warnings: m.warnings, fonts: m.fonts, ms: m.ms });
+    };
+    worker.addEventListener('error', onError, { once: true });
+    worker.addEventListener('message', onMessage);
+    worker.postMessage(req);
+  });
+}
+
+/** Downloads a Blob under a file name (Chinese names work in every current browser). */
+export function saveBlob(blob: Blob, fileName: string): void {
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(blob);
+  a.download = fileName;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(a.href), 30_000);
+}

@@ -1,0 +1,16 @@
+/** The settings part (w:settings). Elements in CT_Settings order. */
+import { NS, XML_DECLARATION } from './xml.js';
+
+export function settings(opts: { evenAndOddHeaders: boolean }): string {
+  return (
+    `${XML_DECLARATION}<w:settings xmlns:w="${NS.w}">` +
+    // the package carries the fonts; Word shows them only when told to look
+    '<w:embedTrueTypeFonts/>' +
+    '<w:defaultTabStop w:val="720"/>' +
+    (opts.evenAndOddHeaders ? '<w:evenAndOddHeaders/>' : '') +
+    // Word's default when absent; LibreOffice otherwise compresses CJK punctuation and fits more per line than the PDF
+    '<w:characterSpacingControl w:val="doNotCompress"/>' +
+    '<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>' +
+    '</w:settings>'
+  );
+}
