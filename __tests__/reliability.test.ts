@@ -125,3 +125,34 @@ test('aggregate adds 1e-7 exactly (it used to fail converting "1e-70" to a BigIn
   const { addAmounts } = await import('../templates/gov-info-annual-report/aggregate.js');
   expect(addAmounts([1e-7, 1e-7, '5949.088667'])).toBe('5949.0886672');
 });
+
+test('fonts are validated when registered, named in the message', async () => {
+  const { FontRegistry } = await import('../src/index.js');
+  const { CjkReportError } = await import('../src/errors.js');
+  const cases: [Uint8Array, RegExp][] = [
+    [corpusInput('font-woff2.woff2'), /WOFF2/],
+    [corpusInput('font-truncated.ttf'), /被截断|超出文件末尾/],
+    [corpusInput('font-text.ttf'), /不是 TrueType\/OpenType/],
+  ];
+  for (const [bytes, message] of cases) {
+    let err: unknown;
+    try {
+      new FontRegistry().register('我的仿宋', { regular: bytes });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(CjkReportError);
+    expect((err as InstanceType<typeof CjkReportError>).code).toBe('invalid-font');
+    expect((err as InstanceType<typeof CjkReportError>).problems[0]).toEqual({ path: '字体 我的仿宋', message: expect.stringMatching(message) });
+  }
+  const big = new Uint8Array(readFileSync(join(process.cwd(), 'fonts', 'NotoSansSC-Regular.ttf')));
+  expect(() => new FontRegistry().register('大', { regular: big }, { maxFontBytes: 1000 })).toThrow(/maxFontBytes/);
+  expect(() => new FontRegistry().register('黑', { regular: big })).not.toThrow();
+});
+
+test('render({ limits }) raises and lowers limits for one call', async () => {
+  const model = { meta: { title: 't' }, blocks: [{ type: 'paragraph', text: '字'.repeat(50) }] };
+  await expect(render(model, { formats: ['pdf'], limits: { maxTextChars: 10 } })).rejects.toThrow(/maxTextChars/);
+  await expect(render(model, { formats: ['pdf'], limits: { maxTextChars: 0 } })).rejects.toThrow(/limits\.maxTextChars/);
+  expect((await render(model, { formats: ['pdf'], limits: { maxTextChars: 50 } })).pdf!.length).toBeGreaterThan(0);
+});
