@@ -1,4 +1,4 @@
-import { CjkReportError, InputError, parseReport, reportJsonSchema } from '../src/index.js';
+import { CjkReportError, parseReport, reportJsonSchema } from '../src/index.js';
 import { formatValue } from '../src/layout/numbers.js';
 import { layoutDocument } from '../src/layout/index.js';
 import { bundledRegistry } from '../src/fonts/bundled.js';
@@ -12,15 +12,15 @@ function problems(fn: () => unknown): { path: string; message: string }[] {
     if (e instanceof CjkReportError) return e.problems;
     throw e;
   }
-  throw new Error('expected an InputError');
+  throw new Error('expected a CjkReportError');
 }
 
 describe('report model', () => {
   test('a wrong field is reported with its path and what is wrong', () => {
     const p = problems(() => parseReport({ ...base, blocks: [{ type: 'paragraph', text: 'ok' }, { type: 'heading', level: 4, text: 'x' }, { type: 'paragraph', text: 5 }] }));
     expect(p).toEqual([
-      { path: 'blocks[1].level', message: 'expected 1 or 2 or 3, got number 4' },
-      { path: 'blocks[2].text', message: 'expected string or array, got number 5' },
+      { path: 'blocks[1].level', message: '无效输入：期望 1 或 2 或 3，实际接收 数字 4' },
+      { path: 'blocks[2].text', message: '无效输入：期望 string 或 array，实际接收 数字 5' },
     ]);
   });
 

@@ -2,17 +2,20 @@
  * The core API on bytes: no file system, no environment, no Node-only import. The HTTP handler, the
  * browser bundle and the CLI are thin shells over these functions.
  */
+import { z } from 'zod';
+import { CjkReportError, InconsistentDataError, InputError, UnknownTemplateError, type Problem } from './errors.js';
 import type { FontRegistry } from './fonts/registry.js';
 import type { HbSubsetter } from './fonts/hb-subset.js';
 import { layoutDocument } from './layout/index.js';
 import type { LaidOutDocument } from './layout/types.js';
-import { parseReport } from './model/parse.js';
 import { type Limits, resolveLimits } from './limits.js';
-import { InputError } from './errors.js';
 import { MAX_YEAR, MIN_YEAR, yearInRange } from './model/document.js';
+import { parseReport } from './model/parse.js';
 import type { ReportDocument } from './model/document.js';
 import { type Crc32, type DeflateRaw, renderDocx } from './render/docx/index.js';
 import { renderPdf } from './render/pdf/index.js';
+import { getTemplate, listTemplates } from '../templates/index.js';
+import type { Template } from '../templates/types.js';
 
 export type Format = 'pdf' | 'docx';
 
@@ -26,7 +29,7 @@ export interface RenderOptions {
   formats: Format[];
   creationDate?: Date;
   allowFontFallback?: boolean;
-  /** resource limits; unset ones take DEFAULT_LIMITS (src/limits.ts) */
+  /** resource limits (src/limits.ts); unset ones take DEFAULT_LIMITS. Each is checked where its work happens */
   limits?: Partial<Limits>;
 }
 
@@ -36,12 +39,28 @@ export interface RenderResult {
   laidOut: LaidOutDocument;
 }
 
+export interface TemplateRenderOptions extends RenderOptions {
+  /** last year's data file, for the cross-year checks (warnings) */
+  previous?: unknown;
+  /** render even when the 勾稽 rules fail (the violations come back in `errors`) */
+  allowInconsistent?: boolean;
+}
+
+export interface TemplateRenderResult extends RenderResult {
+  template: string;
+  /** a file name without extension, e.g. 方正县营商环境建设监督局2020年政府信息公开工作年度报告 */
+  fileName: string;
+  warnings: Problem[];
+  /** 勾稽 violations that were let through with allowInconsistent */
+  errors: Problem[];
+}
+
 /** Validates, lays out once, and renders each requested format from the same layout. */
 export async function renderReport(input: unknown, opts: RenderOptions): Promise<RenderResult> {
   const limits = resolveLimits(opts.limits);
   if (opts.creationDate && !yearInRange(opts.creationDate))
     throw new InputError([{ path: 'creationDate', message: `日期 ${String(opts.creationDate)} 不在 ${MIN_YEAR}–${MAX_YEAR} 年之间（DOCX 压缩包的时间只能记到 2099 年）` }]);
-  const doc: ReportDocument = parseReport(input, limits);
+  const doc: ReportDocument = parseModel(input, limits);
   const laidOut = layoutDocument(doc, { registry: opts.registry, creationDate: opts.creationDate, allowFontFallback: opts.allowFontFallback, limits });
   const out: RenderResult = { laidOut };
   if (opts.formats.includes('pdf')) out.pdf = await renderPdf(laidOut);
@@ -52,5 +71,87 @@ export async function renderReport(input: unknown, opts: RenderOptions): Promise
   return out;
 }
 
+/** parseReport, but template data gets a pointer to renderTemplate instead of a list of unknown keys. */
+function parseModel(input: unknown, limits: Limits): ReportDocument {
+  const id = templateIdOf(input);
+  if (id !== undefined || looksLikeTemplateData(input))
+    throw new InputError(
+      [{ path: 'template', message: `这是模板数据${id ? `（模板“${id}”）` : ''}，不是报告模型：请用 renderTemplate(id, data)（命令行 --template <id>，HTTP POST /render/<id>.pdf）生成` }],
+      '输入的是模板数据',
+    );
+  return parseReport(input, limits);
+}
+
+function templateIdOf(input: unknown): string | undefined {
+  const t = input && typeof input === 'object' && !Array.isArray(input) ? (input as { template?: unknown }).template : undefined;
+  return typeof t === 'string' ? t : undefined;
+}
+
+function looksLikeTemplateData(input: unknown): boolean {
+  if (!input || typeof input !== 'object' || Array.isArray(input)) return false;
+  const o = input as Record<string, unknown>;
+  return !('blocks' in o) && 'agency' in o && 'tables' in o;
+}
+
+/** The template for an id, or the data's own `template` field when no id is given. Throws UnknownTemplateError. */
+export function resolveTemplate(id: string | undefined, data: unknown): Template<any> {
+  const own = templateIdOf(data);
+  const want = id ?? own;
+  if (!want) throw new InputError([{ path: 'template', message: '未指定模板：请给出模板 id，或在数据中写明 template 字段' }]);
+  const t = getTemplate(want);
+  if (!t) throw new UnknownTemplateError(want, listTemplates().map((x) => x.id));
+  if (id && own && own !== id) throw new InputError([{ path: 'template', message: `数据写明的模板是“${own}”，与所选模板“${id}”不一致` }]);
+  return t;
+}
+
+/** Checks template data against its schema and 勾稽 rules; InputError for a bad shape, InconsistentDataError for broken rules. */
+export function checkTemplateData(id: string | undefined, data: unknown, opts: { previous?: unknown; allowInconsistent?: boolean; limits?: Partial<Limits> } = {}) {
+  const template = resolveTemplate(id, data);
+  const checked = template.check(data, { previous: opts.previous, limits: resolveLimits(opts.limits) });
+  if (checked.errors.length && !opts.allowInconsistent) throw new InconsistentDataError(checked.errors);
+  return { template, ...checked };
+}
+
+/** Template data → files: check (schema, 勾稽), build the report model, render it. */
+export async function renderTemplateWith(id: string | undefined, data: unknown, opts: TemplateRenderOptions): Promise<TemplateRenderResult> {
+  const { template, data: filled, errors, warnings } = checkTemplateData(id, data, opts);
+  let result: RenderResult;
+  try {
+    result = await renderReport(template.build(filled), opts);
+  } catch (e) {
+    throw toDataPaths(e, template, filled);
+  }
+  return { ...result, template: template.id, fileName: template.fileName?.(filled) ?? template.id, warnings, errors };
+}
+
+/** A problem found in the model a template built is reported at the data field it came from (agency, not blocks[0].text). */
+export function toDataPaths<D>(e: unknown, template: Template<D>, data: D): unknown {
+  if (!(e instanceof CjkReportError) || !template.dataPath) return e;
+  const problems = e.problems.map((p) => ({ ...p, path: template.dataPath!(p.path, data) ?? p.path }));
+  const copy = new CjkReportError(e.code, problems, e.title);
+  copy.name = e.name;
+  return copy;
+}
+
+export interface TemplateInfo {
+  id: string;
+  title: string;
+}
+
+/** The JSON Schema of a template's data file (draft 2020-12), for systems in other languages. */
+export function templateJsonSchema(id: string): object {
+  const t = getTemplate(id);
+  if (!t) throw new UnknownTemplateError(id, listTemplates().map((x) => x.id));
+  return z.toJSONSchema(t.schema, { unrepresentable: 'any', target: 'draft-2020-12' });
+}
+
+/** The templates this package ships (id and Chinese title). */
+export function templates(): TemplateInfo[] {
+  return listTemplates().map((t) => ({ id: t.id, title: t.title }));
+}
+
 export { layoutDocument, parseReport, renderPdf, renderDocx };
+export { getTemplate, listTemplates };
+export * from './errors.js';
+export { DEFAULT_LIMITS, LIMIT_LABELS, resolveLimits, type Limits } from './limits.js';
 export type { Crc32, DeflateRaw, DocxOptions } from './render/docx/index.js';

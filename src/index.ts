@@ -1,25 +1,20 @@
 /** Node entry: the core with the bundled fonts, harfbuzz loaded from node_modules and node:zlib for the DOCX zip. */
 import * as zlib from 'node:zlib';
-import { type Crc32, type DeflateRaw, type DocxOptions, type Format, type RenderResult, renderDocx as renderDocxCore, renderReport } from './core.js';
+import { type Crc32, type DeflateRaw, type DocxOptions, type Format, type RenderResult, type TemplateRenderResult, renderDocx as renderDocxCore, renderReport, renderTemplateWith } from './core.js';
 import type { LaidOutDocument } from './layout/types.js';
 import { bundledRegistry, newBundledRegistry } from './fonts/bundled.js';
 import { nodeSubsetter } from './fonts/hb-wasm-node.js';
 import type { FontRegistry } from './fonts/registry.js';
+import type { Limits } from './limits.js';
 import { shareParsedFonts } from './render/pdf/fontkit-cache.js';
 import { InputError } from './errors.js';
-import type { Limits } from './limits.js';
 import { MAX_YEAR, MIN_YEAR, yearInRange } from './model/document.js';
-
-// In Node, pdfkit reuses our parsed fonts instead of parsing each font again for every document.
-shareParsedFonts();
 
 export * from './core.js';
 export * from './model/index.js';
 export { FontRegistry } from './fonts/registry.js';
 export { HbSubsetter } from './fonts/hb-subset.js';
 export { bundledRegistry, newBundledRegistry, nodeSubsetter };
-export * from './errors.js';
-export { DEFAULT_LIMITS, LIMIT_LABELS, type Limits, resolveLimits } from './limits.js';
 
 export interface NodeRenderOptions {
   formats?: Format[];
@@ -29,11 +24,18 @@ export interface NodeRenderOptions {
   limits?: Partial<Limits>;
 }
 
+export interface NodeTemplateRenderOptions extends NodeRenderOptions {
+  /** last year's data, for the cross-year checks (they come back as warnings) */
+  previous?: unknown;
+  /** render although the 勾稽 rules fail; otherwise an InconsistentDataError is thrown */
+  allowInconsistent?: boolean;
+}
+
 /** SOURCE_DATE_EPOCH (seconds) fixes every date written into the output, for reproducible builds. */
 export function sourceDateEpoch(env: Record<string, string | undefined> = process.env): Date | undefined {
   const v = env.SOURCE_DATE_EPOCH;
   if (v === undefined || v === '') return undefined;
-  // a typo here would silently give non-reproducible output: refused, as are dates PDF/ZIP cannot carry
+  // a typo here would silently give non-reproducible output: refused, as are dates ZIP cannot carry
   const d = /^\d{1,12}$/.test(v) ? new Date(Number(v) * 1000) : undefined;
   if (!d) throw new InputError([{ path: 'SOURCE_DATE_EPOCH', message: `应为 Unix 时间（秒，十进制整数），实为 ${JSON.stringify(v.slice(0, 40))}` }]);
   if (!yearInRange(d)) throw new InputError([{ path: 'SOURCE_DATE_EPOCH', message: `${v} 对应 ${d.toISOString().slice(0, 10)}，不在 ${MIN_YEAR}–${MAX_YEAR} 年之间（DOCX 压缩包的时间只能记到 2099 年）` }]);
@@ -50,9 +52,11 @@ export function renderDocx(doc: LaidOutDocument, opts: DocxOptions): Promise<Uin
   return renderDocxCore(doc, { deflate: nodeDeflate, crc32: nodeCrc32, ...opts });
 }
 
-export async function render(input: unknown, opts: NodeRenderOptions = {}): Promise<RenderResult> {
+async function nodeOptions(opts: NodeRenderOptions) {
+  // Not at import: a host that never renders keeps pdfkit untouched.
+  shareParsedFonts();
   const formats = opts.formats ?? ['pdf', 'docx'];
-  return renderReport(input, {
+  return {
     registry: opts.registry ?? bundledRegistry(),
     subsetter: formats.includes('docx') ? await nodeSubsetter() : undefined,
     deflate: nodeDeflate,
@@ -61,5 +65,18 @@ export async function render(input: unknown, opts: NodeRenderOptions = {}): Prom
     creationDate: opts.creationDate ?? sourceDateEpoch(),
     allowFontFallback: opts.allowFontFallback,
     limits: opts.limits,
-  });
+  };
+}
+
+/** A report model → PDF and/or DOCX. Template data goes to renderTemplate instead. */
+export async function render(input: unknown, opts: NodeRenderOptions = {}): Promise<RenderResult> {
+  return renderReport(input, await nodeOptions(opts));
+}
+
+/**
+ * Template data → PDF and/or DOCX in one call. `id` may be undefined when the data names its template
+ * (`template: gov-info-annual-report-2021`); when both are given they must agree.
+ */
+export async function renderTemplate(id: string | undefined, data: unknown, opts: NodeTemplateRenderOptions = {}): Promise<TemplateRenderResult> {
+  return renderTemplateWith(id, data, { ...(await nodeOptions(opts)), previous: opts.previous, allowInconsistent: opts.allowInconsistent });
 }

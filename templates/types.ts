@@ -24,6 +24,8 @@ export interface Template<D = unknown> {
    * while laying out the generated model is reported where the user can fix it. Undefined: no mapping.
    */
   dataPath?(modelPath: string, data: D): string | undefined;
+  /** the output file name without extension (Chinese is fine: the HTTP service sends an ASCII fallback too) */
+  fileName?(data: D): string;
   /** sums the tables of many data files (汇总); prose is left empty */
   aggregate?(inputs: unknown[], meta: { agency: string }): D;
 }

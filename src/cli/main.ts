@@ -1,12 +1,13 @@
 #!/usr/bin/env node
+import { readFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { z } from 'zod';
 import { getTemplate, listTemplates } from '../../templates/index.js';
 import { type Format, render, reportJsonSchema, sourceDateEpoch } from '../index.js';
 import { newBundledRegistry } from '../fonts/bundled.js';
-import { CjkReportError, EXIT_STATUS, InconsistentDataError, asCjkReportError } from '../errors.js';
+import { CjkReportError, EXIT_STATUS, InconsistentDataError, UnknownTemplateError, asCjkReportError } from '../errors.js';
 import { DEFAULT_LIMITS, LIMIT_LABELS, LIMIT_NAMES, type Limits, resolveLimits } from '../limits.js';
-import type { Template } from '../../templates/index.js';
+import { toDataPaths } from '../core.js';
 import { type Args, type OptionSpec, UsageError, flag, many, one, parseArgs } from './args.js';
 import { registerFontFlags } from './fonts.js';
 import { outputBase, readData, writeAll } from './io.js';
@@ -17,15 +18,19 @@ Usage:
   cjk-report render <model.json|.yaml|-> [--format pdf,docx] [--out dir] [--allow-font-fallback]
                     [--font ROLE=file.ttf]...           ROLE: serif sans kai fangsong title latin, or ROLE-bold
   cjk-report render <data> --template <id> [--allow-inconsistent] [--previous <last-year data>] ...
+  cjk-report render <data files…> --template <id> [--format pdf,docx] [--out dir] [--jobs N]
+  cjk-report serve [--port 8080] [--host 127.0.0.1] [--font ROLE=file]... [--cors <origin>]
+                   [--concurrency N] [--queue N] [--timeout seconds] [--max-body bytes]
   cjk-report validate <data> --template <id> [--previous <file>]
   cjk-report aggregate <data files…> --template <id> --out <file> [--agency <name>]
   cjk-report templates
   cjk-report schema
 
-  --limit NAME=VALUE   raise or lower a resource limit (repeatable), e.g. --limit maxTableRows=20000
+  --limit NAME=VALUE   raise or lower a resource limit (render, validate, aggregate; repeatable)
 ${LIMIT_NAMES.map((k) => `                       ${k.padEnd(15)} ${String(DEFAULT_LIMITS[k]).padStart(9)}  ${LIMIT_LABELS[k]}`).join('\n')}
 
-Exit status: 0 success, 1 invalid input, 2 usage error.`;
+Exit status: 0 success, 1 invalid input (or any file of a batch failed), 2 usage error or unknown template,
+3 internal error (a bug), 130 interrupted.`;
 
 const OPTIONS: Record<string, OptionSpec> = {
   render: {
@@ -37,6 +42,17 @@ const OPTIONS: Record<string, OptionSpec> = {
     'allow-inconsistent': { type: 'boolean' },
     'allow-font-fallback': { type: 'boolean' },
     limit: { type: 'string', multiple: true },
+    jobs: { type: 'string' },
+  },
+  serve: {
+    port: { type: 'string' },
+    host: { type: 'string' },
+    font: { type: 'string', multiple: true },
+    cors: { type: 'string' },
+    concurrency: { type: 'string' },
+    queue: { type: 'string' },
+    timeout: { type: 'string' },
+    'max-body': { type: 'string' },
   },
   validate: { template: { type: 'string' }, previous: { type: 'string' }, limit: { type: 'string', multiple: true } },
   aggregate: { template: { type: 'string' }, out: { type: 'string' }, agency: { type: 'string' }, limit: { type: 'string', multiple: true } },
@@ -64,6 +80,8 @@ async function main(argv: string[]): Promise<number> {
       return validateCmd(args);
     case 'aggregate':
       return aggregateCmd(args);
+    case 'serve':
+      return serveCmd(args);
     default:
       throw new UsageError(`unknown command "${cmd}"`);
   }
@@ -79,7 +97,7 @@ function templateOf(args: Args) {
   const id = one(args, 'template');
   if (!id) return undefined;
   const t = getTemplate(id);
-  if (!t) throw new UsageError(`unknown template "${id}"; known: ${listTemplates().map((x) => x.id).join(', ')}`);
+  if (!t) throw new UnknownTemplateError(id, listTemplates().map((x) => x.id));
   return t;
 }
 
@@ -111,21 +129,13 @@ function limitsOf(args: Args): Limits {
   }
 }
 
-/** A problem found in the model a template built is reported at the data field it came from. */
-function toDataPaths<D>(e: unknown, template: Template<D>, data: D): unknown {
-  if (!(e instanceof CjkReportError) || !template.dataPath) return e;
-  const problems = e.problems.map((p) => ({ ...p, path: template.dataPath!(p.path, data) ?? p.path }));
-  const copy = new CjkReportError(e.code, problems, e.title);
-  copy.name = e.name;
-  return copy;
-}
-
 async function renderCmd(args: Args): Promise<number> {
   const input = args.positionals[0];
-  if (!input || args.positionals.length > 1) throw new UsageError('render takes exactly one input file (or - for standard input)');
+  if (!input) throw new UsageError('render takes an input file (or - for standard input)');
   const formats = (one(args, 'format') ?? 'pdf,docx').split(',').map((f) => f.trim()) as Format[];
   for (const f of formats) if (f !== 'pdf' && f !== 'docx') throw new UsageError(`unknown format "${f}" (pdf, docx)`);
   const out = one(args, 'out') ?? 'out';
+  if (args.positionals.length > 1 || one(args, 'jobs') !== undefined) return batchCmd(args, formats, out);
   const limits = limitsOf(args);
   const epoch = sourceDateEpoch();
   let model: unknown = await readData(input, limits);
@@ -189,6 +199,44 @@ async function aggregateCmd(args: Args): Promise<number> {
   await writeAll(dirname(out), [{ name: basename(out), data: json }]);
   process.stdout.write(`${printable(out)}\n`);
   return 0;
+}
+
+/** Many files (or --jobs): the batch on the worker pool. Loaded only when used. */
+async function batchCmd(args: Args, formats: Format[], out: string): Promise<number> {
+  const template = templateOf(args);
+  if (!template) throw new UsageError('rendering several files needs --template <id>');
+  if (args.positionals.includes('-')) throw new UsageError('standard input (-) cannot be part of a batch');
+  if (one(args, 'previous')) throw new UsageError('--previous applies to one file, not a batch');
+  const fonts = many(args, 'font').map((spec) => ({ spec, bytes: new Uint8Array(readFileSync(spec.slice(spec.indexOf('=') + 1))) }));
+  const { runBatch, printSummary } = await import('./batch.js');
+  const { intOption } = await import('./serve.js');
+  const s = await runBatch({
+    files: args.positionals,
+    template: template.id,
+    formats,
+    out,
+    jobs: intOption(one(args, 'jobs'), 'jobs', 1),
+    allowInconsistent: flag(args, 'allow-inconsistent'),
+    worker: { fonts: fonts.length ? fonts : undefined, creationDate: sourceDateEpoch()?.toISOString() },
+  });
+  printSummary(s, args.positionals.length);
+  return s.interrupted ? EXIT_STATUS.cancelled : s.failed.length ? 1 : 0;
+}
+
+async function serveCmd(args: Args): Promise<number> {
+  if (args.positionals.length) throw new UsageError('serve takes no file arguments');
+  const { startServe, intOption } = await import('./serve.js');
+  const timeout = intOption(one(args, 'timeout'), 'timeout', 1);
+  return startServe({
+    port: intOption(one(args, 'port'), 'port') ?? 8080,
+    host: one(args, 'host') ?? '127.0.0.1',
+    fonts: many(args, 'font'),
+    cors: one(args, 'cors'),
+    concurrency: intOption(one(args, 'concurrency'), 'concurrency', 1),
+    queue: intOption(one(args, 'queue'), 'queue', 0),
+    timeoutMs: timeout === undefined ? undefined : timeout * 1000,
+    maxBodyBytes: intOption(one(args, 'max-body'), 'max-body', 1),
+  });
 }
 
 main(process.argv.slice(2)).then(

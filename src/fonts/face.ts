@@ -1,11 +1,24 @@
 import * as fontkit from 'fontkit';
 
+/**
+ * What the rest of the code reads from a parsed font. Declared here rather than as fontkit.Font so the
+ * published .d.ts does not need @types/fontkit (users compile without skipLibCheck).
+ */
+export interface ParsedFont {
+  familyName: string;
+  unitsPerEm: number;
+  ascent: number;
+  descent: number;
+  glyphForCodePoint(codePoint: number): { advanceWidth: number };
+  hasGlyphForCodePoint(codePoint: number): boolean;
+}
+
 /** One parsed font file. Parsed once; everything that measures or embeds it shares this object. */
 export interface Face {
   family: string;
   bold: boolean;
   bytes: Uint8Array;
-  font: fontkit.Font;
+  font: ParsedFont;
   unitsPerEm: number;
   /** hhea ascent in em units, as pdfkit positions text with it */
   ascent: number;
@@ -16,7 +29,7 @@ export interface Face {
 const parsed = new WeakMap<Uint8Array, fontkit.Font>();
 
 /** Parses font bytes once per process (keyed by the byte array's identity). */
-export function parseFont(bytes: Uint8Array): fontkit.Font {
+export function parseFont(bytes: Uint8Array): ParsedFont {
   let font = parsed.get(bytes);
   if (!font) {
     const f = fontkit.create(bytes as Buffer);
@@ -40,7 +53,7 @@ export function makeFace(family: string, bold: boolean, bytes: Uint8Array): Face
   };
 }
 
-const advanceCache = new WeakMap<fontkit.Font, Map<number, number>>();
+const advanceCache = new WeakMap<ParsedFont, Map<number, number>>();
 
 /** Advance width of one code point in em units; cached because tables measure the same digits thousands of times. */
 export function advance(face: Face, codePoint: number): number {

@@ -29,6 +29,8 @@ const HB_MEMORY_MODE_WRITABLE = 2;
 const HB_SUBSET_SETS_DROP_TABLE_TAG = 3;
 const HB_SUBSET_SETS_LAYOUT_FEATURE_TAG = 6;
 
+/** Faces kept in wasm memory at once: a server fed many different fonts frees the least recently used. */
+const MAX_FACES = 16;
 /** OpenType layout tables; a font embedded for text whose glyphs are already chosen does not need them. */
 const LAYOUT_TABLES = ['GSUB', 'GPOS', 'GDEF', 'BASE', 'JSTF', 'STAT'];
 const tag = (s: string) => ((s.charCodeAt(0) << 24) | (s.charCodeAt(1) << 16) | (s.charCodeAt(2) << 8) | s.charCodeAt(3)) >>> 0;
@@ -43,7 +45,8 @@ export interface SubsetOptions {
 }
 
 export class HbSubsetter {
-  private faces = new WeakMap<Uint8Array, number>();
+  /** font bytes → harfbuzz face and the wasm copy of the font; Map order is recency (LRU) */
+  private faces = new Map<Uint8Array, { face: number; ptr: number }>();
 
   private constructor(private hb: HbExports) {}
 
@@ -55,16 +58,30 @@ export class HbSubsetter {
   }
 
   private face(font: Uint8Array): number {
-    let face = this.faces.get(font);
-    if (face === undefined) {
-      const ptr = this.hb.malloc(font.byteLength);
-      new Uint8Array(this.hb.memory.buffer).set(font, ptr);
-      const blob = this.hb.hb_blob_create(ptr, font.byteLength, HB_MEMORY_MODE_WRITABLE, 0, 0);
-      face = this.hb.hb_face_create(blob, 0);
-      this.hb.hb_blob_destroy(blob);
-      this.faces.set(font, face);
+    let entry = this.faces.get(font);
+    if (entry) {
+      this.faces.delete(font);
+      this.faces.set(font, entry);
+      return entry.face;
     }
-    return face;
+    const ptr = this.hb.malloc(font.byteLength);
+    new Uint8Array(this.hb.memory.buffer).set(font, ptr);
+    const blob = this.hb.hb_blob_create(ptr, font.byteLength, HB_MEMORY_MODE_WRITABLE, 0, 0);
+    entry = { face: this.hb.hb_face_create(blob, 0), ptr };
+    this.hb.hb_blob_destroy(blob);
+    this.faces.set(font, entry);
+    while (this.faces.size > MAX_FACES) {
+      const [oldest, old] = this.faces.entries().next().value!;
+      this.faces.delete(oldest);
+      this.hb.hb_face_destroy(old.face);
+      this.hb.free(old.ptr);
+    }
+    return entry.face;
+  }
+
+  /** Faces held in wasm memory (bounded by MAX_FACES). */
+  get cachedFaces(): number {
+    return this.faces.size;
   }
 
   /** A subset holding the given code points, by default with all layout features kept (so `vert` still works). */

@@ -42,8 +42,8 @@ export function validateFont(bytes: Uint8Array, name: string, maxFontBytes: numb
     // reading a few glyphs' outlines exercises cmap, loca/glyf or CFF the way pdfkit will
     for (const cp of [0x4e2d, 0x41, 0x30]) {
       if (!font.hasGlyphForCodePoint(cp)) continue;
-      const g = font.glyphForCodePoint(cp);
-      void g.path.commands.length;
+      const g = font.glyphForCodePoint(cp) as { advanceWidth: number; path?: { commands: unknown[] } };
+      void g.path?.commands.length;
       void g.advanceWidth;
     }
   } catch (e) {

@@ -1,5 +1,6 @@
 import type { FontRegistry } from '../fonts/registry.js';
 import type { ReportDocument } from '../model/document.js';
+import { FontCoverageError } from '../errors.js';
 import { InputError, type Problem } from '../model/errors.js';
 import { buildFlow } from './flow/build.js';
 import { decoratePages } from './page/bands.js';
@@ -32,11 +33,13 @@ export function layoutDocument(doc: ReportDocument, opts: LayoutOptions): LaidOu
   const flow = buildFlow(doc, ctx, flowWidth, problems, limits);
   checkFits(flow, page, problems);
   const fallback = opts.allowFontFallback ?? doc.allowFontFallback ?? false;
+  const coverage: Problem[] = [];
   if (ctx.missing.size) {
     for (const [where, chars] of ctx.missing)
-      problems.push({ path: where, message: `no font of this text's role has ${[...chars].map((c) => `${c} (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`).join(', ')}; ${fallback ? 'no registered font has them either; register a font that has them' : 'register a font that has them, or allow font fallback'}` });
+      coverage.push({ path: where, message: `no font of this text's role has ${[...chars].map((c) => `${c} (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`).join(', ')}; ${fallback ? 'no registered font has them either; register a font that has them' : 'register a font that has them, or allow font fallback'}` });
   }
-  if (problems.length) throw new InputError(problems, 'The report cannot be laid out');
+  if (problems.length) throw new InputError([...problems, ...coverage], 'The report cannot be laid out');
+  if (ctx.missing.size) throw new FontCoverageError(coverage);
   const pages = placeFlow(flow, page).pages;
   if (pages.length > limits.maxPages) throw limitExceeded('maxPages', limits.maxPages, pages.length, 'blocks');
   decoratePages(pages, page);

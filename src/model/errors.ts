@@ -27,10 +27,10 @@ export function zodProblems(error: z.ZodError, root = ''): Problem[] {
           continue;
         }
         // Every branch failed at this very field: say what each would have accepted.
-        const expected = [...new Set(issue.errors.flat().map((i) => ('values' in i ? i.values.map((v) => JSON.stringify(v)).join(' or ') : 'expected' in i ? String(i.expected) : '')).filter(Boolean))];
+        const expected = [...new Set(issue.errors.flat().map((i) => ('values' in i ? i.values.map((v) => JSON.stringify(v)).join(' 或 ') : 'expected' in i ? String(i.expected) : '')).filter(Boolean))];
         if (expected.length) {
-          const got = 'input' in issue ? `, got ${describe(issue.input)}` : '';
-          out.push({ path: formatPath(path, root), message: `expected ${expected.join(' or ')}${got}` });
+          const got = 'input' in issue ? `，实际接收 ${describe(issue.input)}` : '';
+          out.push({ path: formatPath(path, root), message: `无效输入：期望 ${expected.join(' 或 ')}${got}` });
           continue;
         }
       }
@@ -55,10 +55,12 @@ function dedupe(problems: Problem[]): Problem[] {
   });
 }
 
+/** The input as zod's zh-CN messages name it (数字, 数组, 对象 …). */
 function describe(v: unknown): string {
   if (v === null) return 'null';
-  if (Array.isArray(v)) return 'an array';
-  if (typeof v === 'string') return `the text ${JSON.stringify(v.length > 40 ? v.slice(0, 40) + '…' : v)}`;
-  if (typeof v === 'object') return 'an object';
-  return `${typeof v} ${String(v)}`;
+  if (Array.isArray(v)) return '数组';
+  if (typeof v === 'string') return `文本 ${JSON.stringify(v.length > 40 ? v.slice(0, 40) + '…' : v)}`;
+  if (typeof v === 'object') return '对象';
+  const kind: Record<string, string> = { number: '数字', boolean: '布尔值', bigint: '大整数', undefined: 'undefined' };
+  return `${kind[typeof v] ?? typeof v} ${String(v)}`;
 }

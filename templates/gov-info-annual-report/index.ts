@@ -69,6 +69,7 @@ function makeTemplate<D extends AnyData>(id: string, title: string, schema: z.Zo
     },
     build: (d: D) => buildReport(d, version),
     dataPath: (modelPath: string, d: D) => dataPathOf(modelPath, d, version),
+    fileName: (d: D) => `${d.agency}${d.year}年政府信息公开工作年度报告`.replace(/[\\/:*?"<>|\s]+/g, ''),
     aggregate(inputs: unknown[], meta) {
       if (!inputs.length) throw new InputError([{ path: '(files)', message: '至少需要一个数据文件' }]);
       const datas = inputs.map((x, i) => {

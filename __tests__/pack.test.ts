@@ -1,0 +1,133 @@
+/**
+ * The package as a user gets it: `npm pack`, unpacked into a fresh project (its dependencies linked from
+ * this checkout's node_modules, so the test runs offline), then used from ESM, CommonJS and TypeScript
+ * (tsc without skipLibCheck, and without @types/fontkit or any other devDependency).
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { tmp } from './helpers/tools.js';
+
+const ROOT = process.cwd();
+let proj: string;
+let files: string[];
+
+beforeAll(() => {
+  const dir = tmp('cjk-report-pack-');
+  const out = execFileSync('npm', ['pack', '--json', '--pack-destination', dir], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const info = JSON.parse(out.slice(out.indexOf('[')))[0];
+  files = info.files.map((f: { path: string }) => f.path);
+  proj = join(dir, 'app');
+  const pkg = join(proj, 'node_modules', 'cjk-report');
+  mkdirSync(pkg, { recursive: true });
+  execFileSync('tar', ['-xzf', join(dir, info.filename), '-C', pkg, '--strip-components=1']);
+  // The production dependency tree only (npm ls --omit=dev), linked as top-level packages.
+  const paths = execFileSync('npm', ['ls', '--omit=dev', '--all', '--parseable'], { cwd: ROOT, encoding: 'utf8' }).trim().split('\n').slice(1);
+  const top = new Set(paths.map((p) => relative(join(ROOT, 'node_modules'), p).split(sep)).filter((s) => s[0] !== '..').map((s) => (s[0].startsWith('@') ? `${s[0]}/${s[1]}` : s[0])));
+  top.add('@types/node'); // the user's own, for tsc
+  for (const name of top) {
+    mkdirSync(join(proj, 'node_modules', name, '..'), { recursive: true });
+    symlinkSync(join(ROOT, 'node_modules', name), join(proj, 'node_modules', name));
+  }
+  copyFileSync('examples/fangzheng-2020/fangzheng-2020.yaml', join(proj, 'seed.yaml'));
+  writeFileSync(join(proj, 'package.json'), JSON.stringify({ name: 'app', private: true, type: 'module' }));
+}, 300_000);
+
+test('the tarball holds what a user needs and nothing else', () => {
+  expect(files).toContain('dist/src/index.js');
+  expect(files).toContain('dist/src/index.d.ts');
+  expect(files).toContain('dist/cjs/index.cjs');
+  expect(files).toContain('fonts/NotoSerifSC-Regular.ttf');
+  expect(files.filter((f) => /\.ts$/.test(f) && !/\.d\.ts$/.test(f))).toEqual([]);
+  expect(files.filter((f) => /^(dist\/scripts|scripts|__tests__|examples|src)\//.test(f))).toEqual([]);
+  expect(readdirSync(join(proj, 'node_modules'))).not.toContain('typescript');
+  expect(() => readdirSync(join(proj, 'node_modules', '@types', 'fontkit'))).toThrow();
+});
+
+test('ESM: renderTemplate, core, templates and the server entry', () => {
+  writeFileSync(
+    join(proj, 'esm.mjs'),
+    `import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { renderTemplate, render, templates, templateJsonSchema, InputError, InconsistentDataError } from 'cjk-report';
+import { renderReport, CjkReportError } from 'cjk-report/core';
+import { listTemplates } from 'cjk-report/templates';
+import { createExportApp } from 'cjk-report/server';
+const data = parse(readFileSync('seed.yaml', 'utf8'));
+const r = await renderTemplate(undefined, data, { formats: ['pdf', 'docx'] });
+let hint = '';
+try { await render(data); } catch (e) { hint = e instanceof InputError ? e.problems[0].message : 'wrong class'; }
+const app = createExportApp({ log: false, concurrency: 1 });
+const res = await app.request('/templates');
+await app.close();
+console.log(JSON.stringify({ name: r.fileName, pdf: Buffer.from(r.pdf.subarray(0, 5)).toString(), docx: r.docx.length > 1000, templates: templates().length,
+  list: listTemplates().length, schema: typeof templateJsonSchema('gov-info-annual-report-2019'), core: typeof renderReport, hint, http: res.status,
+  sameClass: new InconsistentDataError([]) instanceof CjkReportError }));
+`,
+  );
+  const r = spawnSync('node', ['esm.mjs'], { cwd: proj, encoding: 'utf8' });
+  expect(r.stderr).toBe('');
+  expect(JSON.parse(r.stdout)).toEqual({
+    name: '方正县营商环境建设监督局2020年政府信息公开工作年度报告', pdf: '%PDF-', docx: true, templates: 2, list: 2, schema: 'object', core: 'function',
+    hint: expect.stringContaining('renderTemplate'), http: 200, sameClass: true,
+  });
+}, 120_000);
+
+test('CommonJS: require() of every entry, one error class across them, the server pool works', () => {
+  writeFileSync(
+    join(proj, 'cjs.cjs'),
+    `const { readFileSync } = require('node:fs');
+const { parse } = require('yaml');
+const api = require('cjk-report');
+const core = require('cjk-report/core');
+const { getTemplate } = require('cjk-report/templates');
+const { createExportApp } = require('cjk-report/server');
+(async () => {
+  const r = await api.renderTemplate('gov-info-annual-report-2019', parse(readFileSync('seed.yaml', 'utf8')), { formats: ['pdf'] });
+  let unknown;
+  try { await api.renderTemplate('nope', {}); } catch (e) { unknown = e instanceof core.UnknownTemplateError && e.code; }
+  const app = createExportApp({ log: false, concurrency: 1 });
+  const res = await app.request('/render.pdf', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ meta: { title: 't' }, blocks: [{ type: 'paragraph', text: '你好' }] }) });
+  const pdf = Buffer.from(await res.arrayBuffer()).subarray(0, 5).toString();
+  await app.close();
+  console.log(JSON.stringify({ pdf: Buffer.from(r.pdf.subarray(0, 5)).toString(), unknown, template: !!getTemplate('gov-info-annual-report-2021'), http: res.status, httpPdf: pdf }));
+})();
+`,
+  );
+  const r = spawnSync('node', ['cjs.cjs'], { cwd: proj, encoding: 'utf8' });
+  expect(r.stderr).toBe('');
+  expect(JSON.parse(r.stdout)).toEqual({ pdf: '%PDF-', unknown: 'unknown-template', template: true, http: 200, httpPdf: '%PDF-' });
+}, 120_000);
+
+test('TypeScript: the public types compile in a fresh project without skipLibCheck', () => {
+  writeFileSync(
+    join(proj, 'tsconfig.json'),
+    JSON.stringify({ compilerOptions: { strict: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', noEmit: true, skipLibCheck: false, types: ['node'] }, files: ['main.ts'] }),
+  );
+  writeFileSync(
+    join(proj, 'main.ts'),
+    `import { renderTemplate, render, type TemplateRenderResult, CjkReportError, HTTP_STATUS, type Problem, templates } from 'cjk-report';
+import { renderReport, type RenderOptions } from 'cjk-report/core';
+import { listTemplates, type Template } from 'cjk-report/templates';
+import { createExportApp, type ExportAppOptions } from 'cjk-report/server';
+const opts: ExportAppOptions = { concurrency: 2, timeoutMs: 10_000 };
+export async function go(data: unknown): Promise<number> {
+  try {
+    const r: TemplateRenderResult = await renderTemplate('gov-info-annual-report-2021', data, { formats: ['pdf'] });
+    const m = await render({ meta: { title: 't' }, blocks: [] });
+    return r.pdf!.byteLength + (m.pdf?.byteLength ?? 0) + templates().length;
+  } catch (e) {
+    if (e instanceof CjkReportError) { const p: Problem[] = e.problems; return HTTP_STATUS[e.code] + p.length; }
+    throw e;
+  }
+}
+export const t: Template[] = listTemplates();
+export const f: typeof renderReport = renderReport;
+export const o: RenderOptions | undefined = undefined;
+export const app = createExportApp(opts);
+`,
+  );
+  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], { cwd: proj, encoding: 'utf8' });
+  expect(r.stdout + r.stderr).toBe('');
+  expect(r.status).toBe(0);
+}, 120_000);

@@ -1,0 +1,110 @@
+/**
+ * `cjk-report render a.yaml b.yaml … --template <id> --out dir [--jobs N]`: every file on the render
+ * pool (the same one the HTTP service uses), each output written atomically by writeAll, going on past
+ * bad files. Ctrl-C (or SIGTERM) stops submitting, abandons the renders in flight and leaves only the
+ * files already complete.
+ */
+import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { extname } from 'node:path';
+import cliProgress from 'cli-progress';
+import type { Format } from '../core.js';
+import { CjkReportError, asCjkReportError } from '../errors.js';
+import { RenderPool } from '../server/pool.js';
+import type { WorkerConfig } from '../server/task.js';
+import { outputBase, writeAll } from './io.js';
+
+export interface BatchOptions {
+  files: string[];
+  template: string | undefined;
+  formats: Format[];
+  out: string;
+  jobs?: number;
+  allowInconsistent?: boolean;
+  worker?: WorkerConfig;
+  /** progress and result lines (default stderr / stdout) */
+  err?: NodeJS.WriteStream;
+  stdout?: NodeJS.WritableStream;
+}
+
+export interface BatchSummary {
+  done: number;
+  failed: { file: string; reason: string }[];
+  interrupted: boolean;
+}
+
+export async function runBatch(o: BatchOptions): Promise<BatchSummary> {
+  const jobs = Math.max(1, o.jobs ?? availableParallelism());
+  const err = o.err ?? process.stderr;
+  const stdout = o.stdout ?? process.stdout;
+  const pool = new RenderPool({ concurrency: jobs, queue: jobs, timeoutMs: 120_000, worker: o.worker });
+  pool.keepRunningOnCancel = false;
+  const stop = new AbortController();
+  const onSignal = () => stop.abort();
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  const bar = err.isTTY ? new cliProgress.SingleBar({ format: '{bar} {value}/{total} 份  失败 {failed}  {eta_formatted}', stream: err, hideCursor: true }, cliProgress.Presets.shades_classic) : undefined;
+  bar?.start(o.files.length, 0, { failed: 0 });
+  const summary: BatchSummary = { done: 0, failed: [], interrupted: false };
+  // Bases must be unique: a.yaml and a.json would write the same a.pdf.
+  const seen = new Map<string, string>();
+
+  const one = async (file: string) => {
+    try {
+      const base = outputBase(file);
+      const clash = seen.get(base);
+      if (clash) throw new CjkReportError('usage', [{ path: file, message: `与 ${clash} 的输出文件同名（${base}）` }]);
+      seen.set(base, file);
+      const text = readText(file);
+      const syntax = extname(file).toLowerCase() === '.json' ? 'json' : 'yaml';
+      const r = await pool.run({ kind: 'template', template: o.template, input: { text, syntax, name: file }, format: o.formats, allowInconsistent: o.allowInconsistent }, stop.signal);
+      if (stop.signal.aborted) return;
+      const written = await writeAll(o.out, o.formats.map((f) => ({ name: `${base}.${f}`, data: r[f]! })));
+      summary.done++;
+      if (!bar) stdout.write(`${written.join(' ')}\n`);
+    } catch (e) {
+      if (stop.signal.aborted) return;
+      const x = asCjkReportError(e);
+      const reason = `${x.title}：${x.problems.map((p) => `${p.path}: ${p.message}`).join('；')}`;
+      summary.failed.push({ file, reason });
+      if (!bar) err.write(`失败 ${file}: ${reason}\n`);
+    } finally {
+      bar?.increment(1, { failed: summary.failed.length });
+    }
+  };
+
+  // At most jobs × 2 files in flight: the pool's queue stays bounded however many files there are.
+  const running = new Set<Promise<void>>();
+  const stopped = aborted(stop.signal);
+  for (const file of o.files) {
+    if (stop.signal.aborted) break;
+    const p = one(file).finally(() => running.delete(p));
+    running.add(p);
+    if (running.size >= jobs * 2) await Promise.race([Promise.race(running), stopped]);
+  }
+  await Promise.race([Promise.all(running), stopped]);
+  summary.interrupted = stop.signal.aborted;
+  bar?.stop();
+  process.off('SIGINT', onSignal);
+  process.off('SIGTERM', onSignal);
+  await pool.close();
+  return summary;
+}
+
+function aborted(signal: AbortSignal): Promise<void> {
+  return new Promise((r) => (signal.aborted ? r() : signal.addEventListener('abort', () => r(), { once: true })));
+}
+
+function readText(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new CjkReportError('unreadable-input', [{ path: file, message: `无法读取（${(e as NodeJS.ErrnoException).code ?? 'error'}）` }]);
+  }
+}
+
+export function printSummary(s: BatchSummary, total: number, err: NodeJS.WritableStream = process.stderr): void {
+  const skipped = total - s.done - s.failed.length;
+  err.write(`\n完成 ${s.done} 份，失败 ${s.failed.length} 份${s.interrupted ? `，已中断（${skipped} 份未处理）` : ''}\n`);
+  for (const f of s.failed) err.write(`  ${f.file}: ${f.reason}\n`);
+}

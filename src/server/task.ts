@@ -1,0 +1,26 @@
+/** What the HTTP handler and the batch command send to a render worker, and what comes back. */
+import type { Format } from '../core.js';
+import type { ErrorCode, Problem } from '../errors.js';
+import type { Limits } from '../limits.js';
+import type { Syntax } from './body.js';
+
+/** The input: already parsed (batch), or the raw body text to parse in the worker (HTTP). */
+export type TaskInput = { data: unknown } | { text: string; syntax: Syntax; /** the file, for messages (else: (body)) */ name?: string };
+
+export type RenderTask =
+  | { kind: 'model'; input: TaskInput; format: Format[] }
+  | { kind: 'template'; template: string | undefined; input: TaskInput; format: Format[]; allowInconsistent?: boolean }
+  | { kind: 'validate'; template: string; input: TaskInput };
+
+export type TaskResult =
+  | { ok: true; pdf?: Uint8Array; docx?: Uint8Array; fileName?: string; pages?: number; warnings?: Problem[]; errors?: Problem[] }
+  | { ok: false; error: { code: ErrorCode; title: string; problems: Problem[] } };
+
+/** Set once per worker (workerData): server-side fonts and limits, never anything from a request. */
+export interface WorkerConfig {
+  /** --font ROLE=file specs already read into bytes by the process that owns the files */
+  fonts?: { spec: string; bytes: Uint8Array }[];
+  limits?: Partial<Limits>;
+  /** fixes the documents' dates (tests, reproducible output) */
+  creationDate?: string;
+}

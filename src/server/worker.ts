@@ -1,0 +1,61 @@
+/**
+ * A render worker (piscina). Each worker keeps its parsed fonts and harfbuzz instance across tasks; a
+ * task that passes its time limit is abandoned and piscina replaces the whole worker.
+ */
+import { getPriority, setPriority } from 'node:os';
+import { type MessagePort, workerData } from 'node:worker_threads';
+import { asCjkReportError } from '../errors.js';
+import { bundledRegistry, newBundledRegistry } from '../fonts/bundled.js';
+import { nodeSubsetter } from '../fonts/hb-wasm-node.js';
+import type { FontRegistry } from '../fonts/registry.js';
+import { type TemplateRenderResult, checkTemplateData, render, renderTemplate } from '../index.js';
+import { parseBody } from './body.js';
+import { registerFontBytes } from './fonts.js';
+import type { RenderTask, TaskResult, WorkerConfig } from './task.js';
+
+// Renders yield the CPU to the event loop (Linux nice values are per thread): /healthz and 503s stay
+// fast while every core renders.
+try {
+  setPriority(0, Math.min(19, getPriority(0) + 10));
+} catch {
+  /* not permitted or not supported: renders at normal priority */
+}
+
+const config: WorkerConfig = (workerData as WorkerConfig | undefined) ?? {};
+let registry: FontRegistry | undefined;
+function fonts(): FontRegistry | undefined {
+  if (!config.fonts?.length) return undefined;
+  return (registry ??= registerFontBytes(newBundledRegistry(), config.fonts));
+}
+
+// Fonts parsed and harfbuzz compiled before the worker reports ready: a fresh worker's first render
+// costs what every other does.
+bundledRegistry();
+await nodeSubsetter();
+
+export default async function run(task: RenderTask & { started?: MessagePort }): Promise<TaskResult> {
+  task.started?.postMessage('start');
+  task.started?.close();
+  try {
+    const data = 'text' in task.input ? parseBody(task.input.text, task.input.syntax, task.input.name) : task.input.data;
+    const creationDate = config.creationDate ? new Date(config.creationDate) : undefined;
+    if (task.kind === 'validate') {
+      const r = checkTemplateData(task.template, data, { allowInconsistent: true });
+      return { ok: true, warnings: r.warnings, errors: r.errors };
+    }
+    const opts = { formats: task.format, registry: fonts(), limits: config.limits, creationDate };
+    const r = task.kind === 'template' ? await renderTemplate(task.template, data, { ...opts, allowInconsistent: task.allowInconsistent }) : await render(data, opts);
+    const out: TaskResult = { ok: true, pdf: r.pdf, docx: r.docx, pages: r.laidOut.pages.length };
+    if ('fileName' in r) {
+      const t = r as TemplateRenderResult;
+      Object.assign(out, { fileName: t.fileName, warnings: t.warnings, errors: t.errors });
+    }
+    // Copied, not transferred: the bytes may share a pooled ArrayBuffer, and a copy of ~1 MB costs < 1 ms.
+    return out;
+  } catch (e) {
+    // CjkReportError subclasses do not survive the thread boundary: send the JSON, rebuild it on the other side.
+    const err = asCjkReportError(e);
+    if (err.code === 'internal') console.error(`render worker: ${(e as Error)?.stack ?? String(e)}`);
+    return { ok: false, error: err.toJSON() };
+  }
+}
