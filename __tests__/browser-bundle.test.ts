@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import YAML from 'yaml';
-import { InputError } from '../src/errors.js';
+import { FontCoverageError } from '../src/errors.js';
 import { fontNeeds, manifestCoverage, planFontFetches, type WebFontManifest } from '../src/fonts/needs.js';
 import { BUNDLED_ROLES } from '../src/fonts/roles.js';
 import { parseReport } from '../src/model/parse.js';
@@ -87,6 +87,6 @@ describe('fonts by need', () => {
 
   test('a character no font has is the layout’s error, before anything is fetched', () => {
     const doc = parseReport({ meta: { title: 't' }, blocks: [{ type: 'paragraph', text: '𠀀' }] });
-    expect(() => fontNeeds(doc, manifestCoverage(manifest).coverage, BUNDLED_ROLES)).toThrow(InputError);
+    expect(() => fontNeeds(doc, manifestCoverage(manifest).coverage, BUNDLED_ROLES)).toThrow(FontCoverageError);
   });
 });

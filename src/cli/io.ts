@@ -103,6 +103,8 @@ const onSignal = (sig: keyof typeof SIGNALS) => () => {
   process.exit(SIGNALS[sig]);
 };
 const handlers = { SIGINT: onSignal('SIGINT'), SIGTERM: onSignal('SIGTERM') };
+// writeAll may run concurrently (the batch): the handlers stay while any write is in progress
+let writing = 0;
 
 function unwritable(path: string, e: unknown): CjkReportError {
   if (e instanceof CjkReportError) return e;
@@ -139,8 +141,10 @@ export async function writeAll(dir: string, files: { name: string; data: Uint8Ar
     const final = join(dir, f.name);
     if (statSync(final, { throwIfNoEntry: false })?.isDirectory()) throw new CjkReportError('unwritable-output', [{ path: final, message: '是一个文件夹，输出文件不能写在这里' }]);
   }
-  process.on('SIGINT', handlers.SIGINT);
-  process.on('SIGTERM', handlers.SIGTERM);
+  if (writing++ === 0) {
+    process.on('SIGINT', handlers.SIGINT);
+    process.on('SIGTERM', handlers.SIGTERM);
+  }
   const pairs = files.map((f) => ({ tmp: join(dir, `.${f.name}.${process.pid}.part`), final: join(dir, f.name), data: f.data }));
   try {
     for (const p of pairs) {
@@ -167,8 +171,12 @@ export async function writeAll(dir: string, files: { name: string; data: Uint8Ar
     }
     return pairs.map((p) => p.final);
   } finally {
-    removeTemps();
-    process.off('SIGINT', handlers.SIGINT);
-    process.off('SIGTERM', handlers.SIGTERM);
+    // only this call's temporary files: another write may be in progress
+    for (const p of pairs)
+      if (temps.delete(p.tmp)) rmSync(p.tmp, { force: true });
+    if (--writing === 0) {
+      process.off('SIGINT', handlers.SIGINT);
+      process.off('SIGTERM', handlers.SIGTERM);
+    }
   }
 }
