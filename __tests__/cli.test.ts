@@ -32,7 +32,7 @@ describe('cjk-report CLI', () => {
     expect(r.status).toBe(0);
     const missing = run(['render', 'no-such-file.json']);
     expect(missing.status).toBe(1);
-    expect(missing.stderr).toContain('no-such-file.json: cannot be read (ENOENT)');
+    expect(missing.stderr).toContain('no-such-file.json: 无法读取（ENOENT）');
   });
 
   test('usage errors exit 2', () => {

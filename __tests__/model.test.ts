@@ -101,6 +101,6 @@ describe('images', () => {
 
   test('data that is not an image is an error at its path', () => {
     const p = problems(() => layoutDocument(parseReport({ ...base, blocks: [{ type: 'image', data: 'aGVsbG8=', width: 20 }] }), { registry: bundledRegistry() }));
-    expect(p).toEqual([{ path: 'blocks[0].data', message: 'is not a PNG or JPEG image' }]);
+    expect(p).toEqual([{ path: 'blocks[0].data', message: '不是 PNG 或 JPEG 图片（文件头不符）' }]);
   });
 });

@@ -3,12 +3,13 @@
  * browser bundle and the CLI are thin shells over these functions.
  */
 import { z } from 'zod';
-import { InconsistentDataError, InputError, LimitError, UnknownTemplateError, type Problem } from './errors.js';
+import { CjkReportError, InconsistentDataError, InputError, UnknownTemplateError, type Problem } from './errors.js';
 import type { FontRegistry } from './fonts/registry.js';
 import type { HbSubsetter } from './fonts/hb-subset.js';
 import { layoutDocument } from './layout/index.js';
 import type { LaidOutDocument } from './layout/types.js';
-import { LIMIT_LABELS, type Limits } from './limits.js';
+import { type Limits, resolveLimits } from './limits.js';
+import { MAX_YEAR, MIN_YEAR, yearInRange } from './model/document.js';
 import { parseReport } from './model/parse.js';
 import type { ReportDocument } from './model/document.js';
 import type { Crc32, DeflateRaw } from './render/docx/index.js';
@@ -31,7 +32,7 @@ export interface RenderOptions {
   formats: Format[];
   creationDate?: Date;
   allowFontFallback?: boolean;
-  /** only maxPages is checked here; the other limits are checked where their work happens */
+  /** resource limits (src/limits.ts); unset ones take DEFAULT_LIMITS. Each is checked where its work happens */
   limits?: Partial<Limits>;
 }
 
@@ -59,11 +60,11 @@ export interface TemplateRenderResult extends RenderResult {
 
 /** Validates, lays out once, and renders each requested format from the same layout. */
 export async function renderReport(input: unknown, opts: RenderOptions): Promise<RenderResult> {
-  const doc: ReportDocument = parseModel(input);
-  const laidOut = layoutDocument(doc, { registry: opts.registry, creationDate: opts.creationDate, allowFontFallback: opts.allowFontFallback });
-  const maxPages = opts.limits?.maxPages;
-  if (maxPages !== undefined && laidOut.pages.length > maxPages)
-    throw new LimitError('maxPages', maxPages, laidOut.pages.length, '(document)', `共 ${laidOut.pages.length} 页，超过${LIMIT_LABELS.maxPages}上限 ${maxPages}`);
+  const limits = resolveLimits(opts.limits);
+  if (opts.creationDate && !yearInRange(opts.creationDate))
+    throw new InputError([{ path: 'creationDate', message: `日期 ${String(opts.creationDate)} 不在 ${MIN_YEAR}–${MAX_YEAR} 年之间（DOCX 压缩包的时间只能记到 2099 年）` }]);
+  const doc: ReportDocument = parseModel(input, limits);
+  const laidOut = layoutDocument(doc, { registry: opts.registry, creationDate: opts.creationDate, allowFontFallback: opts.allowFontFallback, limits });
   const out: RenderResult = { laidOut };
   if (opts.formats.includes('pdf')) out.pdf = await renderPdf(laidOut, { subsetter: opts.subsetter });
   if (opts.formats.includes('docx')) {
@@ -74,14 +75,14 @@ export async function renderReport(input: unknown, opts: RenderOptions): Promise
 }
 
 /** parseReport, but template data gets a pointer to renderTemplate instead of a list of unknown keys. */
-function parseModel(input: unknown): ReportDocument {
+function parseModel(input: unknown, limits: Limits): ReportDocument {
   const id = templateIdOf(input);
   if (id !== undefined || looksLikeTemplateData(input))
     throw new InputError(
       [{ path: 'template', message: `这是模板数据${id ? `（模板“${id}”）` : ''}，不是报告模型：请用 renderTemplate(id, data)（命令行 --template <id>，HTTP POST /render/<id>.pdf）生成` }],
       '输入的是模板数据',
     );
-  return parseReport(input);
+  return parseReport(input, limits);
 }
 
 function templateIdOf(input: unknown): string | undefined {
@@ -107,9 +108,9 @@ export function resolveTemplate(id: string | undefined, data: unknown): Template
 }
 
 /** Checks template data against its schema and 勾稽 rules; InputError for a bad shape, InconsistentDataError for broken rules. */
-export function checkTemplateData(id: string | undefined, data: unknown, opts: { previous?: unknown; allowInconsistent?: boolean } = {}) {
+export function checkTemplateData(id: string | undefined, data: unknown, opts: { previous?: unknown; allowInconsistent?: boolean; limits?: Partial<Limits> } = {}) {
   const template = resolveTemplate(id, data);
-  const checked = template.check(data, { previous: opts.previous });
+  const checked = template.check(data, { previous: opts.previous, limits: resolveLimits(opts.limits) });
   if (checked.errors.length && !opts.allowInconsistent) throw new InconsistentDataError(checked.errors);
   return { template, ...checked };
 }
@@ -117,8 +118,22 @@ export function checkTemplateData(id: string | undefined, data: unknown, opts: {
 /** Template data → files: check (schema, 勾稽), build the report model, render it. */
 export async function renderTemplateWith(id: string | undefined, data: unknown, opts: TemplateRenderOptions): Promise<TemplateRenderResult> {
   const { template, data: filled, errors, warnings } = checkTemplateData(id, data, opts);
-  const result = await renderReport(template.build(filled), opts);
+  let result: RenderResult;
+  try {
+    result = await renderReport(template.build(filled), opts);
+  } catch (e) {
+    throw toDataPaths(e, template, filled);
+  }
   return { ...result, template: template.id, fileName: template.fileName?.(filled) ?? template.id, warnings, errors };
+}
+
+/** A problem found in the model a template built is reported at the data field it came from (agency, not blocks[0].text). */
+export function toDataPaths<D>(e: unknown, template: Template<D>, data: D): unknown {
+  if (!(e instanceof CjkReportError) || !template.dataPath) return e;
+  const problems = e.problems.map((p) => ({ ...p, path: template.dataPath!(p.path, data) ?? p.path }));
+  const copy = new CjkReportError(e.code, problems, e.title);
+  copy.name = e.name;
+  return copy;
 }
 
 export interface TemplateInfo {

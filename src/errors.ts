@@ -22,6 +22,7 @@ export type ErrorCode =
   | 'limit-exceeded' // a configured limit (bytes, cells, pages, …)
   | 'unknown-template'
   | 'unsupported-media-type'
+  | 'unwritable-output' // an output file or folder that cannot be written (no room, no permission, a folder in the way)
   | 'usage' // a wrong command line
   | 'busy' // the render queue is full
   | 'timeout' // a render passed its time limit
@@ -38,6 +39,7 @@ const TITLES: Record<ErrorCode, string> = {
   'limit-exceeded': '超出限制',
   'unknown-template': '未知模板',
   'unsupported-media-type': '不支持的内容类型',
+  'unwritable-output': '无法写入输出文件',
   usage: '命令用法有误',
   busy: '服务繁忙，请稍后再试',
   timeout: '生成超时',
@@ -56,6 +58,7 @@ export const EXIT_STATUS: Record<ErrorCode, number> = {
   'limit-exceeded': 1,
   'unknown-template': 2,
   'unsupported-media-type': 1,
+  'unwritable-output': 1,
   usage: 2,
   busy: 1,
   timeout: 1,
@@ -74,6 +77,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   'limit-exceeded': 413,
   'unknown-template': 404,
   'unsupported-media-type': 415,
+  'unwritable-output': 500,
   usage: 400,
   busy: 503,
   timeout: 504,

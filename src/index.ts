@@ -6,6 +6,8 @@ import { bundledRegistry, newBundledRegistry } from './fonts/bundled.js';
 import { nodeSubsetter } from './fonts/hb-wasm-node.js';
 import type { FontRegistry } from './fonts/registry.js';
 import type { Limits } from './limits.js';
+import { InputError } from './errors.js';
+import { MAX_YEAR, MIN_YEAR, yearInRange } from './model/document.js';
 
 export * from './core.js';
 export * from './model/index.js';
@@ -31,8 +33,12 @@ export interface NodeTemplateRenderOptions extends NodeRenderOptions {
 /** SOURCE_DATE_EPOCH (seconds) fixes every date written into the output, for reproducible builds. */
 export function sourceDateEpoch(env: Record<string, string | undefined> = process.env): Date | undefined {
   const v = env.SOURCE_DATE_EPOCH;
-  if (!v || !/^\d+$/.test(v)) return undefined;
-  return new Date(Number(v) * 1000);
+  if (v === undefined || v === '') return undefined;
+  // a typo here would silently give non-reproducible output: refused, as are dates ZIP cannot carry
+  const d = /^\d{1,12}$/.test(v) ? new Date(Number(v) * 1000) : undefined;
+  if (!d) throw new InputError([{ path: 'SOURCE_DATE_EPOCH', message: `应为 Unix 时间（秒，十进制整数），实为 ${JSON.stringify(v.slice(0, 40))}` }]);
+  if (!yearInRange(d)) throw new InputError([{ path: 'SOURCE_DATE_EPOCH', message: `${v} 对应 ${d.toISOString().slice(0, 10)}，不在 ${MIN_YEAR}–${MAX_YEAR} 年之间（DOCX 压缩包的时间只能记到 2099 年）` }]);
+  return d;
 }
 
 /** node:zlib's raw deflate, several times faster than fflate's on Node. */

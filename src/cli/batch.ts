@@ -59,7 +59,7 @@ export async function runBatch(o: BatchOptions): Promise<BatchSummary> {
       const syntax = extname(file).toLowerCase() === '.json' ? 'json' : 'yaml';
       const r = await pool.run({ kind: 'template', template: o.template, input: { text, syntax, name: file }, format: o.formats, allowInconsistent: o.allowInconsistent }, stop.signal);
       if (stop.signal.aborted) return;
-      const written = writeAll(o.out, o.formats.map((f) => ({ name: `${base}.${f}`, data: r[f]! })));
+      const written = await writeAll(o.out, o.formats.map((f) => ({ name: `${base}.${f}`, data: r[f]! })));
       summary.done++;
       if (!bar) stdout.write(`${written.join(' ')}\n`);
     } catch (e) {

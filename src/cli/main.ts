@@ -5,7 +5,9 @@ import { z } from 'zod';
 import { getTemplate, listTemplates } from '../../templates/index.js';
 import { type Format, render, reportJsonSchema, sourceDateEpoch } from '../index.js';
 import { newBundledRegistry } from '../fonts/bundled.js';
-import { EXIT_STATUS, InconsistentDataError, UnknownTemplateError, asCjkReportError } from '../errors.js';
+import { CjkReportError, EXIT_STATUS, InconsistentDataError, UnknownTemplateError, asCjkReportError } from '../errors.js';
+import { DEFAULT_LIMITS, LIMIT_LABELS, LIMIT_NAMES, type Limits, resolveLimits } from '../limits.js';
+import { toDataPaths } from '../core.js';
 import { type Args, type OptionSpec, UsageError, flag, many, one, parseArgs } from './args.js';
 import { registerFontFlags } from './fonts.js';
 import { outputBase, readData, writeAll } from './io.js';
@@ -24,6 +26,9 @@ Usage:
   cjk-report templates
   cjk-report schema
 
+  --limit NAME=VALUE   raise or lower a resource limit (render, validate, aggregate; repeatable)
+${LIMIT_NAMES.map((k) => `                       ${k.padEnd(15)} ${String(DEFAULT_LIMITS[k]).padStart(9)}  ${LIMIT_LABELS[k]}`).join('\n')}
+
 Exit status: 0 success, 1 invalid input (or any file of a batch failed), 2 usage error or unknown template,
 3 internal error (a bug), 130 interrupted.`;
 
@@ -36,6 +41,7 @@ const OPTIONS: Record<string, OptionSpec> = {
     font: { type: 'string', multiple: true },
     'allow-inconsistent': { type: 'boolean' },
     'allow-font-fallback': { type: 'boolean' },
+    limit: { type: 'string', multiple: true },
     jobs: { type: 'string' },
   },
   serve: {
@@ -48,8 +54,8 @@ const OPTIONS: Record<string, OptionSpec> = {
     timeout: { type: 'string' },
     'max-body': { type: 'string' },
   },
-  validate: { template: { type: 'string' }, previous: { type: 'string' } },
-  aggregate: { template: { type: 'string' }, out: { type: 'string' }, agency: { type: 'string' } },
+  validate: { template: { type: 'string' }, previous: { type: 'string' }, limit: { type: 'string', multiple: true } },
+  aggregate: { template: { type: 'string' }, out: { type: 'string' }, agency: { type: 'string' }, limit: { type: 'string', multiple: true } },
   templates: {},
   schema: {},
 };
@@ -95,8 +101,32 @@ function templateOf(args: Args) {
   return t;
 }
 
+/**
+ * Text from the input echoed to a terminal: control characters (ESC sequences that retitle or rewrite the
+ * terminal) and bidi overrides are shown escaped, as \u001b, never interpreted.
+ */
+export function printable(s: string): string {
+  return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 function printProblems(kind: string, problems: { path: string; message: string }[]) {
-  for (const p of problems) process.stderr.write(`${kind}: ${p.path}: ${p.message}\n`);
+  for (const p of problems) process.stderr.write(printable(`${kind}: ${p.path}: ${p.message}`) + '\n');
+}
+
+/** --limit maxTableRows=20000 (repeatable). */
+function limitsOf(args: Args): Limits {
+  const out: Partial<Limits> = {};
+  for (const spec of many(args, 'limit')) {
+    const m = /^(\w+)=(\d+(?:\.\d+)?)$/.exec(spec);
+    if (!m) throw new UsageError(`--limit takes NAME=NUMBER, got "${spec}"`);
+    if (!(LIMIT_NAMES as string[]).includes(m[1])) throw new UsageError(`unknown limit "${m[1]}"; limits: ${LIMIT_NAMES.join(', ')}`);
+    out[m[1] as keyof Limits] = Number(m[2]);
+  }
+  try {
+    return resolveLimits(out);
+  } catch (e) {
+    throw new UsageError((e as CjkReportError).problems.map((p) => `${p.path} ${p.message}`).join('; '));
+  }
 }
 
 async function renderCmd(args: Args): Promise<number> {
@@ -106,55 +136,68 @@ async function renderCmd(args: Args): Promise<number> {
   for (const f of formats) if (f !== 'pdf' && f !== 'docx') throw new UsageError(`unknown format "${f}" (pdf, docx)`);
   const out = one(args, 'out') ?? 'out';
   if (args.positionals.length > 1 || one(args, 'jobs') !== undefined) return batchCmd(args, formats, out);
-  let model: unknown = readData(input);
+  const limits = limitsOf(args);
+  const epoch = sourceDateEpoch();
+  let model: unknown = await readData(input, limits);
   const template = templateOf(args);
+  let remap: (e: unknown) => unknown = (e) => e;
   if (template) {
     const previous = one(args, 'previous');
-    const checked = template.check(model, { previous: previous ? readData(previous) : undefined });
+    const checked = template.check(model, { previous: previous ? await readData(previous, limits) : undefined, limits });
     printProblems('warning', checked.warnings);
     if (checked.errors.length) {
       if (!flag(args, 'allow-inconsistent')) throw new InconsistentDataError(checked.errors, '数据未通过勾稽关系校验（可用 --allow-inconsistent 照样输出）');
       printProblems('warning', checked.errors);
     }
     model = template.build(checked.data);
+    remap = (e) => toDataPaths(e, template, checked.data);
   }
   const fonts = many(args, 'font');
-  const registry = fonts.length ? registerFontFlags(newBundledRegistry(), fonts) : undefined;
-  const result = await render(model, { formats, registry, allowFontFallback: flag(args, 'allow-font-fallback') || undefined });
+  const registry = fonts.length ? registerFontFlags(newBundledRegistry(), fonts, limits) : undefined;
+  let result;
+  try {
+    result = await render(model, { formats, registry, allowFontFallback: flag(args, 'allow-font-fallback') || undefined, limits, creationDate: epoch });
+  } catch (e) {
+    throw remap(e);
+  }
   const base = outputBase(input);
-  const written = writeAll(out, [
+  const written = await writeAll(out, [
     ...(result.pdf ? [{ name: `${base}.pdf`, data: result.pdf }] : []),
     ...(result.docx ? [{ name: `${base}.docx`, data: result.docx }] : []),
   ]);
-  for (const w of written) process.stdout.write(`${w}\n`);
+  for (const w of written) process.stdout.write(`${printable(w)}\n`);
   return 0;
 }
 
-function validateCmd(args: Args): number {
+async function validateCmd(args: Args): Promise<number> {
   const input = args.positionals[0];
   const template = templateOf(args);
   if (!input || !template) throw new UsageError('validate needs a data file and --template <id>');
   const previous = one(args, 'previous');
-  const checked = template.check(readData(input), { previous: previous ? readData(previous) : undefined });
+  const limits = limitsOf(args);
+  const checked = template.check(await readData(input, limits), { previous: previous ? await readData(previous, limits) : undefined, limits });
   printProblems('warning', checked.warnings);
   if (checked.errors.length) {
     printProblems('error', checked.errors);
     process.stderr.write(`${checked.errors.length} 处错误\n`);
     return 1;
   }
-  process.stdout.write(`${input}: 校验通过\n`);
+  process.stdout.write(`${printable(input)}: 校验通过\n`);
   return 0;
 }
 
-function aggregateCmd(args: Args): number {
+async function aggregateCmd(args: Args): Promise<number> {
   const template = templateOf(args);
   const out = one(args, 'out');
   if (!template || !out || !args.positionals.length) throw new UsageError('aggregate needs data files, --template <id> and --out <file>');
   if (!template.aggregate) throw new UsageError(`template ${template.id} cannot aggregate`);
-  const data = template.aggregate(args.positionals.map(readData), { agency: one(args, 'agency') ?? '' });
+  const limits = limitsOf(args);
+  const inputs: unknown[] = [];
+  for (const p of args.positionals) inputs.push(await readData(p, limits));
+  const data = template.aggregate(inputs, { agency: one(args, 'agency') ?? '' });
   const json = new TextEncoder().encode(JSON.stringify(data, null, 2) + '\n');
-  writeAll(dirname(out), [{ name: basename(out), data: json }]);
-  process.stdout.write(`${out}\n`);
+  await writeAll(dirname(out), [{ name: basename(out), data: json }]);
+  process.stdout.write(`${printable(out)}\n`);
   return 0;
 }
 
@@ -200,11 +243,11 @@ main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (e: unknown) => {
     if (e instanceof UsageError) {
-      process.stderr.write(`usage error: ${e.problems.map((p) => p.message).join('; ')}\n\n${USAGE}\n`);
+      process.stderr.write(printable(`usage error: ${e.problems.map((p) => p.message).join('; ')}`) + `\n\n${USAGE}\n`);
       process.exit(EXIT_STATUS.usage);
     }
     const err = asCjkReportError(e);
-    process.stderr.write(err.message + '\n');
+    process.stderr.write(printable(err.message) + '\n');
     if (err.code === 'internal' && process.env.CJK_REPORT_DEBUG) process.stderr.write(`${(e as Error).stack}\n`);
     process.exit(EXIT_STATUS[err.code]);
   },

@@ -1,5 +1,11 @@
 import type { FontRole } from '../model/text.js';
 import { type Face, hasGlyph, makeFace } from './face.js';
+import { validateFont } from './validate.js';
+
+function validated(bytes: Uint8Array, what: string, maxBytes?: number): Uint8Array {
+  validateFont(bytes, what, maxBytes);
+  return bytes;
+}
 
 /** Font bytes, or a function that reads them: a face is read and parsed the first time a document uses it. */
 export type FontSource = Uint8Array | (() => Uint8Array);
@@ -44,10 +50,15 @@ export class FontRegistry {
     this.roles = { serif: [], sans: [], kai: [], fangsong: [], title: [], ...roles };
   }
 
-  /** Registers a family; bytes given are parsed now (so a bad file fails here), functions when first used. */
-  register(family: string, files: FamilyFiles): this {
-    const regular = new LazyFace(family, false, files.regular);
-    const bold = files.bold ? new LazyFace(family, true, files.bold) : undefined;
+  /**
+   * Registers a family. Each file is validated (src/fonts/validate.ts) so an unusable font is refused here,
+   * named, never later in a renderer: bytes given now, a lazily read file when it is first read.
+   */
+  register(family: string, files: FamilyFiles, opts: { maxFontBytes?: number } = {}): this {
+    const checked = (source: FontSource, what: string): FontSource =>
+      typeof source === 'function' ? () => validated(source(), what, opts.maxFontBytes) : validated(source, what, opts.maxFontBytes);
+    const regular = new LazyFace(family, false, checked(files.regular, `字体 ${family}`));
+    const bold = files.bold ? new LazyFace(family, true, checked(files.bold, `字体 ${family}（粗体）`)) : undefined;
     if (typeof files.regular !== 'function') regular.get();
     if (bold && typeof files.bold !== 'function') bold.get();
     this.families.set(family, { regular, bold });

@@ -6,6 +6,8 @@ import { buildFlow } from './flow/build.js';
 import { decoratePages } from './page/bands.js';
 import { geometry } from './page/geometry.js';
 import { placeFlow } from './flow/place.js';
+import { checkFits } from './fit-check.js';
+import { type Limits, limitExceeded, resolveLimits } from '../limits.js';
 import { TextContext } from './text/measure.js';
 import type { LaidOutDocument, LaidPage, Piece } from './types.js';
 
@@ -17,23 +19,29 @@ export interface LayoutOptions {
   /** fixes the document's creation date (reproducible output); otherwise meta.creationDate, else now */
   creationDate?: Date;
   allowFontFallback?: boolean;
+  /** resource limits (pages, image pixels); the model-level ones are checked by parseReport */
+  limits?: Partial<Limits>;
 }
 
 /** The one place where geometry is decided: model → pages (PDF) and resolved flow (DOCX). */
 export function layoutDocument(doc: ReportDocument, opts: LayoutOptions): LaidOutDocument {
+  const limits = resolveLimits(opts.limits);
   const ctx = new TextContext(opts.registry, opts.allowFontFallback ?? doc.allowFontFallback ?? false);
   const page = geometry(doc, ctx);
   const problems: Problem[] = [];
   const flowWidth = page.width - page.margins.left - page.margins.right;
-  const flow = buildFlow(doc, ctx, flowWidth, problems);
+  const flow = buildFlow(doc, ctx, flowWidth, problems, limits);
+  checkFits(flow, page, problems);
+  const fallback = opts.allowFontFallback ?? doc.allowFontFallback ?? false;
   const coverage: Problem[] = [];
   if (ctx.missing.size) {
     for (const [where, chars] of ctx.missing)
-      coverage.push({ path: where, message: `no font of this text's role has ${[...chars].map((c) => `${c} (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`).join(', ')}; register a font that has them, or allow font fallback` });
+      coverage.push({ path: where, message: `no font of this text's role has ${[...chars].map((c) => `${c} (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`).join(', ')}; ${fallback ? 'no registered font has them either; register a font that has them' : 'register a font that has them, or allow font fallback'}` });
   }
   if (problems.length) throw new InputError([...problems, ...coverage], 'The report cannot be laid out');
   if (ctx.missing.size) throw new FontCoverageError(coverage);
   const pages = placeFlow(flow, page).pages;
+  if (pages.length > limits.maxPages) throw limitExceeded('maxPages', limits.maxPages, pages.length, 'blocks');
   decoratePages(pages, page);
   const creationDate = opts.creationDate ?? (doc.meta.creationDate ? new Date(doc.meta.creationDate) : new Date());
   return { meta: { ...doc.meta, creationDate }, page, flow, pages, used: collectUsed(flow, pages) };

@@ -2,6 +2,22 @@ import { z } from 'zod';
 import { Block } from './blocks.js';
 import { Align, FontRole, FontSize, LineSpacing } from './text.js';
 
+/** Page sizes in mm (as in layout/units.ts; repeated here so the model stays free of layout imports). */
+const PAGE_MM = { A4: [210, 297], A3: [297, 420] } as const;
+const MIN_TEXT_BLOCK_MM = 30;
+
+/**
+ * ZIP (DOCX) timestamps end in 2099 (fflate refuses later ones deep in the writer), so later dates are
+ * refused here. Earlier ones down to 1970 stay accepted — SOURCE_DATE_EPOCH=0 is the usual reproducible-build
+ * value — and the DOCX writer records times before 1980 as 1980-01-02, as it always did.
+ */
+export const MIN_YEAR = 1970;
+export const MAX_YEAR = 2099;
+export function yearInRange(d: Date): boolean {
+  const y = d.getUTCFullYear();
+  return Number.isFinite(d.getTime()) && y >= MIN_YEAR && y <= MAX_YEAR;
+}
+
 export const Margins = z
   .object({
     top: z.number().min(0).max(200),
@@ -32,7 +48,17 @@ export const PageSetup = z
     footer: z.string().optional(),
     pageNumbers: z.union([PageNumbers, z.literal(false)]).optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((p, ctx) => {
+    // Margins that leave no text block would lay out one character per page (or none at all).
+    if (!p.margins) return;
+    const [w, h] = PAGE_MM[p.size ?? 'A4'];
+    const [pw, ph] = p.orientation === 'landscape' ? [h, w] : [w, h];
+    const tw = pw - p.margins.left - p.margins.right;
+    const th = ph - p.margins.top - p.margins.bottom;
+    if (tw < MIN_TEXT_BLOCK_MM || th < MIN_TEXT_BLOCK_MM)
+      ctx.addIssue({ code: 'custom', path: ['margins'], message: `页边距过大：版心只剩 ${Math.max(0, tw)} × ${Math.max(0, th)} mm（页面 ${pw} × ${ph} mm），版心宽和高至少应为 ${MIN_TEXT_BLOCK_MM} mm` });
+  });
 export type PageSetup = z.infer<typeof PageSetup>;
 
 /** Document-wide defaults for each kind of block; typography presets fill these. */
@@ -58,7 +84,12 @@ export const Metadata = z
     author: z.string().optional(),
     subject: z.string().optional(),
     keywords: z.array(z.string()).optional(),
-    creationDate: z.string().datetime({ offset: true }).optional().describe('ISO 8601; SOURCE_DATE_EPOCH overrides when set'),
+    creationDate: z
+      .string()
+      .datetime({ offset: true })
+      .refine((v) => yearInRange(new Date(v)), `日期应在 ${MIN_YEAR}–${MAX_YEAR} 年之间（DOCX 压缩包的时间只能记到 2099 年）`)
+      .optional()
+      .describe('ISO 8601, 1980–2099; SOURCE_DATE_EPOCH overrides when set'),
   })
   .strict();
 

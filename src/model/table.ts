@@ -32,8 +32,16 @@ export const WidthHint = z.union([
 ]);
 export type WidthHint = z.infer<typeof WidthHint>;
 
+/**
+ * A JSON number beyond ±2^53 has already lost digits when it reaches us (1152921504606846976 would print as
+ * …847000): refused, with the way to keep it exact — a string, which is printed digit for digit.
+ */
+export function exactNumber() {
+  return z.number().refine((v) => Math.abs(v) <= Number.MAX_SAFE_INTEGER, '数值超出可精确表示的范围（±9007199254740991），请写成字符串，如 "1152921504606846976"，以原样输出');
+}
+
 /** A number keeps its decimals when given as a numeric string ("5949.088667", "1.50"). */
-export const CellValue = z.union([z.number(), z.string(), z.null()]);
+export const CellValue = z.union([exactNumber(), z.string(), z.null()]);
 export type CellValue = z.infer<typeof CellValue>;
 
 export interface HeaderNode extends CellStyle {
@@ -88,7 +96,7 @@ export const TreeTable = TableCommon.extend({
 export type TreeTable = z.infer<typeof TreeTable>;
 
 export const GridCell = CellStyle.extend({
-  text: z.union([z.string(), z.number(), z.null()]).optional(),
+  text: z.union([z.string(), exactNumber(), z.null()]).optional(),
   rowSpan: z.number().int().min(1).max(1000).optional(),
   colSpan: z.number().int().min(1).max(100).optional(),
   format: NumberFormat.optional(),
@@ -100,6 +108,6 @@ export const GridTable = TableCommon.extend({
   type: z.literal('grid'),
   widths: z.array(WidthHint).min(1).describe('one per grid column; fixes the column count'),
   headerRows: z.number().int().min(0).optional().describe('how many top rows repeat on each page'),
-  rows: z.array(z.array(z.union([GridCell, z.string(), z.number(), z.null()]))).min(1),
+  rows: z.array(z.array(z.union([GridCell, z.string(), exactNumber(), z.null()]))).min(1),
 }).strict();
 export type GridTable = z.infer<typeof GridTable>;

@@ -110,7 +110,14 @@ export function createExportApp(options: ExportAppOptions = {}): ExportApp {
     // Refuse before reading the body: a full queue answers at once, whatever the upload size.
     if (pool.full) throw new CjkReportError('busy', [{ path: '(queue)', message: `排队的生成任务已达上限 ${pool.queue}，请稍后重试` }]);
     const syntax = syntaxOf(c.req.header('content-type'));
-    return { text: await c.req.text(), syntax };
+    // fatal UTF-8 decoding: a GBK body is refused by name, not rendered as replacement characters
+    let text: string;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(await c.req.arrayBuffer());
+    } catch {
+      throw new CjkReportError('unreadable-input', [{ path: '(body)', message: '不是 UTF-8 编码的文本（GBK 等编码请先转换为 UTF-8）' }]);
+    }
+    return { text, syntax };
   }
 
   function knownTemplate(id: string) {

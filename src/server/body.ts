@@ -16,6 +16,7 @@ export function syntaxOf(contentType: string | undefined): Syntax {
 /** Parsed in the worker, so a large body never blocks the event loop. */
 export function parseBody(text: string, syntax: Syntax, name = '(body)'): unknown {
   try {
+    text = text.replace(/^\uFEFF/, ''); // a BOM, invisible in an error message
     return syntax === 'json' ? JSON.parse(text) : parseYaml(text, { maxAliasCount: 100 });
   } catch (e) {
     throw new CjkReportError('unreadable-input', [{ path: name, message: `无法解析 ${syntax.toUpperCase()}：${(e as Error).message.split('\n')[0]}` }]);

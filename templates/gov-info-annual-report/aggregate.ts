@@ -3,13 +3,22 @@ import type { AnyData } from './schema.js';
 
 /** Adds decimal strings/numbers exactly (amounts in 万元 keep every decimal given). */
 export function addAmounts(values: (number | string)[]): string | number {
-  if (values.every((v) => typeof v === 'number' && Number.isInteger(v))) return (values as number[]).reduce((a, b) => a + b, 0);
-  const parts = values.map((v) => String(v).split('.'));
+  if (values.every((v) => typeof v === 'number' && Number.isInteger(v))) {
+    const n = (values as number[]).reduce((a, b) => a + b, 0);
+    if (Number.isSafeInteger(n)) return n;
+  }
+  const parts = values.map((v) => decimal(v).split('.'));
   const scale = Math.max(...parts.map((p) => (p[1] ?? '').length));
   let total = 0n;
   for (const [int, frac = ''] of parts) total += BigInt(int + frac.padEnd(scale, '0'));
   const s = total.toString().padStart(scale + 1, '0');
   return scale ? `${s.slice(0, -scale)}.${s.slice(-scale)}` : s;
+}
+
+/** A number as plain decimal digits, never in exponent notation (1e-7 → "0.0000001"), so BigInt can add it. */
+function decimal(v: number | string): string {
+  if (typeof v === 'string') return v;
+  return v.toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: 20 });
 }
 
 /** Sums every number of the same shape, leaf by leaf; signed strings ("+3") add as numbers and keep a sign. */

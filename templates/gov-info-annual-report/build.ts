@@ -26,14 +26,30 @@ function paragraph(p: Para): Block {
 
 /** Data (already checked, totals filled) → a ReportDocument in 公文 typography with the official tables. */
 export function buildReport(d: AnyData, version: Version): ReportDocument {
+  return buildWithOrigins(d, version).doc;
+}
+
+/** The data field each block comes from, for error paths (see Template.dataPath). */
+function buildWithOrigins(d: AnyData, version: Version): { doc: ReportDocument; origins: string[] } {
   const s = d.sections;
   const blocks: Block[] = [{ type: 'title', text: d.title ?? defaultTitle(d) }];
-  for (const p of d.intro ?? [defaultIntro(d)]) blocks.push(paragraph(p));
+  const origins: string[] = [d.title !== undefined ? 'title' : 'agency'];
+  (d.intro ?? [defaultIntro(d)]).forEach((p, k) => {
+    blocks.push(paragraph(p));
+    origins.push(d.intro ? `intro[${k}]` : 'year');
+  });
   const section = (key: keyof typeof SECTION_HEADINGS, table?: Block) => {
     const sec = s[key];
     blocks.push({ type: 'heading', level: 1, text: sec.heading ?? SECTION_HEADINGS[key] });
-    for (const p of sec.paragraphs) blocks.push(paragraph(p));
-    if (table) blocks.push(table);
+    origins.push(`sections.${key}.heading`);
+    sec.paragraphs.forEach((p, k) => {
+      blocks.push(paragraph(p));
+      origins.push(`sections.${key}.paragraphs[${k}]`);
+    });
+    if (table) {
+      blocks.push(table);
+      origins.push(`tables.${key}`);
+    }
   };
   section('overview');
   section('proactive', proactiveTable(d, version, s.proactive.caption));
@@ -41,12 +57,36 @@ export function buildReport(d: AnyData, version: Version): ReportDocument {
   section('reviews', reviewsTable(d, s.reviews.caption));
   section('problems');
   section('other');
-  if (d.signature) blocks.push({ type: 'signature', lines: [d.signature.agency ?? d.agency, d.signature.date] });
+  if (d.signature) {
+    blocks.push({ type: 'signature', lines: [d.signature.agency ?? d.agency, d.signature.date] });
+    origins.push('signature');
+  }
   const title = (d.title ?? defaultTitle(d)).replace(/\n/g, '');
-  return {
+  const doc: ReportDocument = {
     meta: { title, author: d.agency, subject: '政府信息公开工作年度报告', keywords: ['政府信息公开', String(d.year)] },
     page: gongwenPage,
     styles: gongwenStyles,
     blocks,
   };
+  return { doc, origins };
+}
+
+/** blocks[3].text → sections.overview.paragraphs[0]; tables.applications.caption → sections.applications.caption. */
+export function dataPathOf(modelPath: string, d: AnyData, version: Version): string | undefined {
+  const caption = /^tables\.(\w+)\.caption$/.exec(modelPath);
+  if (caption) return `sections.${caption[1]}.caption`;
+  if (modelPath.startsWith('meta.title')) return d.title !== undefined ? 'title' : 'agency';
+  const m = /^blocks\[(\d+)\](.*)$/.exec(modelPath);
+  if (!m) return undefined;
+  const origin = buildWithOrigins(d, version).origins[Number(m[1])];
+  if (!origin) return undefined;
+  if (origin === 'signature') {
+    const line = /^\.lines\[(\d+)\]/.exec(m[2]);
+    if (line?.[1] === '1') return 'signature.date';
+    return d.signature?.agency !== undefined ? 'signature.agency' : 'agency';
+  }
+  // a run-in sub-heading is the first run of its paragraph
+  const para = /^(sections\.\w+\.paragraphs\[\d+\]|intro\[\d+\])$/.exec(origin);
+  if (para && /^\.text\[0\]/.test(m[2])) return `${origin}.heading`;
+  return origin;
 }

@@ -3,7 +3,9 @@ import { zhCN } from 'zod/locales';
 import { InputError, zodProblems, type Problem } from '../../src/model/errors.js';
 import type { CheckResult, Template } from '../types.js';
 import { aggregateData } from './aggregate.js';
-import { buildReport } from './build.js';
+import { buildReport, dataPathOf } from './build.js';
+import { checkInputBounds } from '../../src/model/input-bounds.js';
+import { DEFAULT_LIMITS, type Limits } from '../../src/limits.js';
 import { cellLabel } from './cell-labels.js';
 import { applyRules, crossYear } from './rules.js';
 import { type AnyData, Data2019, Data2021, type Version } from './schema.js';
@@ -22,7 +24,7 @@ function withLabels(p: Problem, input: unknown): Problem {
   if (!label) return p;
   const given = valueAt(input, p.path);
   const rule = p.path.startsWith('tables.applications.') ? '[A4] ' : '';
-  return { path: p.path, message: `${rule}${label}：${p.message}${given === undefined ? '' : `，填报为 ${JSON.stringify(given)}`}` };
+  return { path: p.path, message: `${rule}${label}：${p.message}${given === undefined ? '' : `，填报为 ${typeof given === 'number' ? String(given) : JSON.stringify(given)}`}` };
 }
 
 function valueAt(input: unknown, path: string): unknown {
@@ -50,10 +52,11 @@ function makeTemplate<D extends AnyData>(id: string, title: string, schema: z.Zo
     id,
     title,
     schema,
-    check(input: unknown, opts = {}): CheckResult<D> {
+    check(input: unknown, opts: { previous?: unknown; limits?: Pick<Limits, 'maxNesting' | 'maxInputBytes'> } = {}): CheckResult<D> {
+      checkInputBounds(input, opts.limits ?? DEFAULT_LIMITS);
       const data = structuredClone(parseAs(schema, input, '数据文件'));
-      const errors = applyRules(data, version);
       const warnings: Problem[] = [];
+      const errors = applyRules(data, version, warnings);
       if (version === 2021 && overviewLength(data) > 1000)
         warnings.push({ path: 'sections.overview', message: `总体情况共 ${overviewLength(data)} 字，超过 2021 年格式要求的“篇幅原则上不超过一千字”` });
       if (version === 2019 && data.year >= 2021) warnings.push({ path: 'year', message: `${data.year} 年度报告应使用 2021 年格式（gov-info-annual-report-2021）` });
@@ -65,6 +68,7 @@ function makeTemplate<D extends AnyData>(id: string, title: string, schema: z.Zo
       return { data, errors, warnings };
     },
     build: (d: D) => buildReport(d, version),
+    dataPath: (modelPath: string, d: D) => dataPathOf(modelPath, d, version),
     fileName: (d: D) => `${d.agency}${d.year}年政府信息公开工作年度报告`.replace(/[\\/:*?"<>|\s]+/g, ''),
     aggregate(inputs: unknown[], meta) {
       if (!inputs.length) throw new InputError([{ path: '(files)', message: '至少需要一个数据文件' }]);

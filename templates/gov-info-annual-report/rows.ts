@@ -4,7 +4,7 @@ import type { AnyData, Data2019, Data2021, Version } from './schema.js';
 export interface RowRef {
   path: string;
   label: string;
-  row: number[];
+  row: (number | null)[];
 }
 
 const P = 'tables.applications';
@@ -16,7 +16,7 @@ export function resultRows(d: AnyData, version: Version): RowRef[] {
     { path: `${P}.granted`, label: ROWS.granted, row: a.granted },
     { path: `${P}.partial`, label: ROWS.partial, row: a.partial },
   ];
-  const group = <K extends string>(key: string, head: string, labels: Record<K, string>, rows: Record<K, number[]>) => {
+  const group = <K extends string>(key: string, head: string, labels: Record<K, string>, rows: Record<K, (number | null)[]>) => {
     for (const k of Object.keys(labels) as K[]) out.push({ path: `${P}.${key}.${k}`, label: `${head} ${labels[k]}`, row: rows[k] });
   };
   group('denied', ROWS.denied, DENIED, a.denied);

@@ -1,16 +1,26 @@
 import { z } from 'zod';
 
 /** A count: a whole number ≥ 0 (rule A4 for 表二, and every count of 表一 and 表三). */
-export const Count = z.number({ error: '应为数字' }).int('应为整数').min(0, '不能为负数');
+export const Count = z
+  .number({ error: (iss) => (typeof iss.input === 'number' ? '应为有限的数' : '应为数字') })
+  .int('应为整数')
+  .min(0, '不能为负数')
+  .max(1e12, '超出合理范围（不应超过 1,000,000,000,000）');
+/**
+ * A count in 表二 or 表三 may be left blank (null): real reports print blanks where a count belongs. The
+ * rules report each blank as its own finding ([V] …空白单元格，应填 0) instead of a type error, and with
+ * --allow-inconsistent it prints as an empty cell.
+ */
+export const CellCount = Count.nullable();
 /** 本年增/减: signed, printed with its sign ("+17", "0", "-3"). */
 export const Signed = z.union([z.number().int('应为整数'), z.string().regex(/^[+\-−]?\d+$/, '应为带符号的整数，如 +17、0、-3')]);
 /** An amount (e.g. 万元), kept with the decimals given when written as a string: "5949.088667". */
-export const Amount = z.union([z.number().min(0, '不能为负数'), z.string().regex(/^\d+(\.\d+)?$/, '应为数字，如 5949.088667')]);
+export const Amount = z.union([z.number().min(0, '不能为负数').max(Number.MAX_SAFE_INTEGER, '超出可精确表示的范围，请写成字符串'), z.string().regex(/^\d+(\.\d+)?$/, '应为数字，如 5949.088667')]);
 
 /** 表二 row: 自然人, 商业企业, 科研机构, 社会公益组织, 法律服务机构, 其他 [, 总计 — computed when omitted]. */
-export const ApplicantRow = z.array(Count).min(6, '应为 6 个数（自然人至其他），或 7 个数（含总计）').max(7, '应为 6 个数（自然人至其他），或 7 个数（含总计）');
+export const ApplicantRow = z.array(CellCount).min(6, '应为 6 个数（自然人至其他），或 7 个数（含总计）').max(7, '应为 6 个数（自然人至其他），或 7 个数（含总计）');
 /** 表三 group: 结果维持, 结果纠正, 其他结果, 尚未审结 [, 总计 — computed when omitted]. */
-export const ReviewGroup = z.array(Count).min(4, '应为 4 个数（结果维持至尚未审结），或 5 个数（含总计）').max(5, '应为 4 个数（结果维持至尚未审结），或 5 个数（含总计）');
+export const ReviewGroup = z.array(CellCount).min(4, '应为 4 个数（结果维持至尚未审结），或 5 个数（含总计）').max(5, '应为 4 个数（结果维持至尚未审结），或 5 个数（含总计）');
 
 /** A paragraph, or one that opens with a run-in sub-heading such as "（一）主动公开情况。". */
 export const Para = z.union([z.string(), z.object({ heading: z.string(), text: z.string() }).strict()]);

@@ -15,9 +15,11 @@ import { mm } from '../units.js';
 export function firstLineIndent(st: BlockStyle): number {
   return st.align === 'center' || st.align === 'right' ? 0 : st.indent * st.size;
 }
+import { CjkReportError } from '../../errors.js';
+import { DEFAULT_LIMITS, type Limits } from '../../limits.js';
 
 /** Model blocks → flow blocks with fonts resolved, lines broken, tables measured. Problems are collected, not thrown. */
-export function buildFlow(doc: ReportDocument, ctx: TextContext, width: number, problems: Problem[]): FlowBlock[] {
+export function buildFlow(doc: ReportDocument, ctx: TextContext, width: number, problems: Problem[], limits: Limits = DEFAULT_LIMITS): FlowBlock[] {
   const out: FlowBlock[] = [];
   const para = (role: LaidParagraph['role'], text: Inline, st: BlockStyle, where: string, extra: Partial<LaidParagraph> = {}): LaidParagraph => {
     const chars = ctx.chars(inlineRuns(text), st, where);
@@ -71,12 +73,13 @@ export function buildFlow(doc: ReportDocument, ctx: TextContext, width: number, 
       case 'image': {
         try {
           const data = decodeBase64Image(b.data);
-          const info = imageInfo(data);
+          const info = imageInfo(data, limits.maxImagePixels, `${where}.data`);
           const w = Math.min(mm(b.width), width);
           const h = b.height ? mm(b.height) : (w * info.height) / info.width;
-          out.push({ kind: 'image', data, format: info.format, width: w, height: h, align: b.align ?? 'center' });
+          out.push({ kind: 'image', data: info.data, format: info.format, width: w, height: h, align: b.align ?? 'center' });
         } catch (e) {
-          problems.push({ path: `${where}.data`, message: (e as Error).message });
+          if (e instanceof CjkReportError) throw e; // the pixel limit
+          throw new CjkReportError('invalid-image', [{ path: `${where}.data`, message: (e as Error).message }]);
         }
         break;
       }

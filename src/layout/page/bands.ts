@@ -25,8 +25,9 @@ export interface BandInput {
  * the page number's baseline is `offset` below the text block, plus its ascent.
  */
 export function bandDistances(g: BandInput): Pick<PageGeometry, 'headerDistance' | 'footerDistance' | 'bandPitch' | 'numberGap'> {
-  const headerDistance = g.margins.top / 2 - BAND_PITCH / 2;
-  const footerTextBottom = g.margins.bottom / 3 - BAND_PITCH / 2;
+  // never below the page edge: a 5 mm margin would give a negative distance, which Word cannot write (found by fuzzing)
+  const headerDistance = Math.max(0, g.margins.top / 2 - BAND_PITCH / 2);
+  const footerTextBottom = Math.max(0, g.margins.bottom / 3 - BAND_PITCH / 2);
   const n = g.numbers;
   if (!n) return { headerDistance, footerDistance: footerTextBottom, bandPitch: BAND_PITCH, numberGap: 0 };
   // distance from the page's bottom edge to the bottom of the number's line box

@@ -128,12 +128,11 @@ export function resolveGridTable(t: GridTable, where: string): GridSpec {
       while (c < cols && owner[r][c] !== undefined) c++;
       const rs = cell.rowSpan ?? 1;
       const cs = cell.colSpan ?? 1;
-      if (c + cs > cols) {
-        problems.push({ path, message: `starts at column ${c + 1} with colSpan ${cs}, past the table's ${cols} columns` });
-        return;
-      }
-      if (r + rs > rows) {
-        problems.push({ path, message: `rowSpan ${rs} from row ${r + 1} goes past the table's ${rows} rows` });
+      if (c + cs > cols || r + rs > rows) {
+        if (c + cs > cols) problems.push({ path, message: `starts at column ${c + 1} with colSpan ${cs}, past the table's ${cols} columns` });
+        if (r + rs > rows) problems.push({ path, message: `rowSpan ${rs} from row ${r + 1} goes past the table's ${rows} rows` });
+        claimInside(owner, r, c, rs, cs, path); // the slots it does cover are not also reported as gaps
+        c += cs;
         return;
       }
       for (let y = r; y < r + rs; y++)
@@ -153,4 +152,10 @@ export function resolveGridTable(t: GridTable, where: string): GridSpec {
   );
   if (problems.length) throw new GridError(problems);
   return { cols, rows, headerRows, widthHints: t.widths, cells };
+}
+
+/** Marks the free slots a cell covers inside the table (for a cell that runs past its edge). */
+function claimInside(owner: (string | undefined)[][], r: number, c: number, rs: number, cs: number, path: string): void {
+  for (let y = r; y < Math.min(r + rs, owner.length); y++)
+    for (let x = c; x < Math.min(c + cs, owner[y].length); x++) if (owner[y][x] === undefined) owner[y][x] = path;
 }

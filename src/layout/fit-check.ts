@@ -1,0 +1,33 @@
+import type { Problem } from '../model/errors.js';
+import type { FlowBlock, PageGeometry } from './types.js';
+
+/**
+ * What cannot be drawn on the page is refused instead of being drawn off it (found by the fuzz tests):
+ * a page header or footer wider than the text block (it is one line), and a cell spanning several rows
+ * whose text is taller than a page (a single row that tall continues on the next page; a span does not).
+ */
+export function checkFits(flow: FlowBlock[], page: PageGeometry, problems: Problem[]): void {
+  const width = page.width - page.margins.left - page.margins.right;
+  const height = page.height - page.margins.top - page.margins.bottom;
+  const band = (line: PageGeometry['header'], path: string, what: string) => {
+    if (line && line.width > width)
+      problems.push({ path, message: `${what}只能排一行，宽 ${Math.round(line.width)} pt，超过版心宽 ${Math.round(width)} pt；请缩短` });
+  };
+  band(page.header, 'page.header', '页眉');
+  band(page.footer, 'page.footer', '页脚');
+  flow.forEach((b) => {
+    if (b.kind !== 'table') return;
+    const rows = b.headerRows && b.repeatHeader ? b.rowHeights.slice(0, b.headerRows).reduce((a, h) => a + h, 0) : 0;
+    const where = b.id ? `tables.${b.id}` : '(table)';
+    if (rows >= height) {
+      problems.push({ path: where, message: `表头（每页重复的 ${b.headerRows} 行）高 ${Math.round(rows)} pt，不低于一页版心高 ${Math.round(height)} pt；请缩短表头文字或不要竖排` });
+      return;
+    }
+    for (const c of b.cells)
+      if (c.rowSpan > 1 && c.minHeight > height - rows)
+        problems.push({
+          path: where,
+          message: `跨 ${c.rowSpan} 行的单元格（第 ${c.r + 1} 行第 ${c.c + 1} 列）文字高 ${Math.round(c.minHeight)} pt，超过一页版心高 ${Math.round(height - rows)} pt；请缩短文字或不要竖排`,
+        });
+  });
+}
