@@ -21,8 +21,8 @@ describe('cjk-report CLI', () => {
     const bad = JSON.stringify({ meta: { title: 't' }, blocks: [{ type: 'table', id: 'applications', columns: [{ label: 'a' }], rows: [[1], [1, 2]] }, { type: 'paragraph', text: '𠀀' }] });
     const r = run(['render', '-', '--out', out], bad);
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain('tables.applications.rows[1]: expected 1 values (one per leaf column), got 2');
-    expect(r.stderr).toContain('blocks[1].text: no font of this text\'s role has 𠀀 (U+20000)');
+    expect(r.stderr).toContain('tables.applications.rows[1]: 应有 1 个值（每个末级列一个），实有 2 个');
+    expect(r.stderr).toContain('blocks[1].text: 此文字所用角色的字体没有 𠀀（U+20000）');
     expect(r.stderr).not.toMatch(/\bat .*\.js:\d+/);
     expect(readdirSync(out)).toEqual([]);
   });
@@ -46,7 +46,7 @@ describe('cjk-report CLI', () => {
     const out = tmp();
     const r = run(['render', 'examples/showcase.json', '--outt', out]);
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain("Unknown option '--outt'");
+    expect(r.stderr).toContain('未知的选项 --outt');
     expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
     expect(readdirSync(out)).toEqual([]);
   });

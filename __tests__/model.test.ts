@@ -41,27 +41,27 @@ describe('table resolution errors name the cell', () => {
 
   test('overlapping spans', () => {
     const p = problems(() => lay([{ type: 'grid', id: 'g', widths: [10, 10], rows: [[{ text: 'a', rowSpan: 2 }, 'b'], [{ text: 'c', colSpan: 2 }]] }]));
-    expect(p).toContainEqual({ path: 'tables.g.rows[1][0]', message: 'starts at column 2 with colSpan 2, past the table\'s 2 columns' });
+    expect(p).toContainEqual({ path: 'tables.g.rows[1][0]', message: '从第 2 列起跨 2 列（colSpan 2），超出表格的 2 列' });
   });
 
   test('a column span running into a row span from above', () => {
     const p = problems(() => lay([{ type: 'grid', id: 'g', widths: [10, 10, 10], rows: [['a', { text: 'b', rowSpan: 2 }, 'c'], [{ text: 'd', colSpan: 3 }]] }]));
-    expect(p).toContainEqual({ path: 'tables.g.rows[1][0]', message: 'overlaps tables.g.rows[0][1] at row 2, column 2' });
+    expect(p).toContainEqual({ path: 'tables.g.rows[1][0]', message: '与 tables.g.rows[0][1] 在第 2 行第 2 列重叠' });
   });
 
   test('gaps', () => {
     const p = problems(() => lay([{ type: 'grid', widths: [10, 10, 10], rows: [['a', 'b', 'c'], ['d']] }]));
-    expect(p).toContainEqual({ path: 'blocks[0].rows[1]', message: 'row 2, column 2 is covered by no cell (a gap)' });
+    expect(p).toContainEqual({ path: 'blocks[0].rows[1]', message: '第 2 行第 2 列没有单元格（空缺）；请补一个单元格或调整 rowSpan/colSpan' });
   });
 
   test('a data row with the wrong number of values', () => {
     const p = problems(() => lay([{ type: 'table', id: 'applications', columns: [{ label: 'a' }, { label: 'b' }], rows: [[1, 2], [3]] }]));
-    expect(p).toEqual([{ path: 'tables.applications.rows[1]', message: 'expected 2 values (one per leaf column), got 1' }]);
+    expect(p).toEqual([{ path: 'tables.applications.rows[1]', message: '应有 2 个值（每个末级列一个），实有 1 个' }]);
   });
 
   test('a character no font of the role has is an error listing it and where it is', () => {
     const p = problems(() => lay([{ type: 'paragraph', text: 'ok' }, { type: 'paragraph', text: '古文字𠀀' }]));
-    expect(p).toEqual([{ path: 'blocks[1].text', message: expect.stringContaining('𠀀 (U+20000)') }]);
+    expect(p).toEqual([{ path: 'blocks[1].text', message: expect.stringContaining('𠀀（U+20000）') }]);
   });
 });
 

@@ -26,6 +26,6 @@ describe('formatValue', () => {
   });
 
   test('a number that is not finite is an error', () => {
-    expect(() => formatValue(Infinity, { decimals: 2 })).toThrow('is not a finite number');
+    expect(() => formatValue(Infinity, { decimals: 2 })).toThrow('不是有限的数');
   });
 });

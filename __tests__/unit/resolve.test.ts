@@ -24,7 +24,7 @@ describe('resolveTreeTable', () => {
   test('a row count that does not match the leaves is a problem naming the table', () => {
     const bad = TreeTable.parse({ ...fixture.input, rows: fixture.input.rows.slice(0, 2) });
     expect(() => resolveTreeTable(bad, 'tables.t')).toThrow(GridError);
-    expect(() => resolveTreeTable(bad, 'tables.t')).toThrow('tables.t.rows: expected 3 rows');
+    expect(() => resolveTreeTable(bad, 'tables.t')).toThrow('tables.t.rows: 应有 3 行');
   });
 });
 
@@ -36,8 +36,8 @@ describe('resolveGridTable', () => {
 
   test('overlaps and gaps name the cell and the slot', () => {
     const t = GridTable.parse({ type: 'grid', widths: [10, 10], rows: [[{ text: 'A', rowSpan: 2 }, 'B'], ['C', 'D']] });
-    expect(() => resolveGridTable(t, 'g')).toThrow('g.rows[1][1]: starts at column 3 with colSpan 1, past the table\'s 2 columns');
+    expect(() => resolveGridTable(t, 'g')).toThrow('g.rows[1][1]: 从第 3 列起跨 1 列（colSpan 1），超出表格的 2 列');
     const gap = GridTable.parse({ type: 'grid', widths: [10, 10], rows: [['A', 'B'], ['C']] });
-    expect(() => resolveGridTable(gap, 'g')).toThrow('g.rows[1]: row 2, column 2 is covered by no cell (a gap)');
+    expect(() => resolveGridTable(gap, 'g')).toThrow('g.rows[1]: 第 2 行第 2 列没有单元格（空缺）');
   });
 });

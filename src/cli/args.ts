@@ -11,7 +11,7 @@ export interface Args {
 /** A wrong command line: exit 2 with the usage text. */
 export class UsageError extends CjkReportError {
   constructor(message: string) {
-    super('usage', [{ path: '(command line)', message }]);
+    super('usage', [{ path: '(命令行)', message }]);
     this.name = 'UsageError';
   }
 }
@@ -22,8 +22,19 @@ export function parseArgs(argv: string[], options: OptionSpec): Args {
     const { positionals, values } = nodeParseArgs({ args: argv, options, strict: true, allowPositionals: true });
     return { positionals, values: values as Args['values'] };
   } catch (e) {
-    throw new UsageError((e as Error).message.replace(/\s*To specify a positional argument.*$/s, ''));
+    throw new UsageError(parseArgsMessage(e as Error & { code?: string }));
   }
+}
+
+/** node:util's parseArgs speaks English; the option it names is taken from its message and said in Chinese. */
+function parseArgsMessage(e: Error & { code?: string }): string {
+  const opt = /'(-{1,2}[^' ]+)/.exec(e.message)?.[1] ?? '';
+  if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION')
+    return `未知的选项 ${opt}（若是以 - 开头的文件名，请写在 -- 之后，如 -- ${opt}）`;
+  if (e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE')
+    return /does not take an argument/.test(e.message) ? `选项 ${opt} 不带值` : `选项 ${opt} 缺少值`;
+  if (e.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return `多余的参数 ${/'([^']*)'/.exec(e.message)?.[1] ?? ''}`;
+  return `命令行参数有误${opt ? `：${opt}` : ''}`;
 }
 
 export function one(args: Args, key: string): string | undefined {

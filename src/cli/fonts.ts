@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { CjkReportError } from '../errors.js';
 import { parseFont } from '../fonts/face.js';
 import type { FontRegistry } from '../fonts/registry.js';
@@ -27,7 +27,7 @@ function readFontFile(path: string, flagText: string, maxFontBytes: number): Uin
     return new Uint8Array(buf.buffer, buf.byteOffset, off);
   } catch (e) {
     if (e instanceof CjkReportError) throw e;
-    throw new CjkReportError('invalid-font', [{ path: flagText, message: `无法读取（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）` }]);
+    throw new CjkReportError('invalid-font', [{ path: flagText, message: `无法读取（${(e as NodeJS.ErrnoException).code ?? '读取失败'}）` }]);
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
@@ -38,7 +38,7 @@ export function registerFontFlags(reg: FontRegistry, specs: string[], limits: Pi
   const byRole = new Map<string, { regular?: Uint8Array; bold?: Uint8Array; path: string }>();
   for (const spec of specs) {
     const m = /^([a-z]+)(-bold)?=(.+)$/.exec(spec);
-    if (!m || !ROLES.has(m[1])) throw new UsageError(`--font takes ROLE=file or ROLE-bold=file with ROLE one of ${[...ROLES].join(', ')}`);
+    if (!m || !ROLES.has(m[1])) throw new UsageError(`--font 应为 ROLE=文件 或 ROLE-bold=文件，ROLE 为 ${[...ROLES].join('、')} 之一；实为“${spec}”`);
     const flagText = `--font ${spec}`;
     const bytes = readFontFile(m[3], flagText, limits.maxFontBytes);
     validateFont(bytes, flagText, limits.maxFontBytes);
@@ -53,4 +53,18 @@ export function registerFontFlags(reg: FontRegistry, specs: string[], limits: Pi
     reg.assign(role as FontRole | 'latin', [family]);
   }
   return reg;
+}
+
+/**
+ * A --font flag read for the worker pool (serve, batch): a flag without '=' or a file that cannot be read
+ * is a usage error naming the flag (the workers validate the font itself).
+ */
+export function readFontFlag(spec: string): { spec: string; bytes: Uint8Array } {
+  if (!spec.includes('=')) throw new UsageError(`--font 应为 ROLE=文件 或 ROLE-bold=文件，实为“${spec}”`);
+  const file = spec.slice(spec.indexOf('=') + 1);
+  try {
+    return { spec, bytes: new Uint8Array(readFileSync(file)) };
+  } catch (e) {
+    throw new UsageError(`--font ${spec}：无法读取 ${file}（${(e as NodeJS.ErrnoException).code ?? '读取失败'}）`);
+  }
 }

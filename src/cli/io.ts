@@ -1,3 +1,4 @@
+import { syntaxMessage } from '../model/syntax-message.js';
 import { closeSync, fstatSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
 import { access, constants, open } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
@@ -37,7 +38,7 @@ export function parseData(bytes: Uint8Array, ext: string, name: string, limits: 
   try {
     data = ext === '.json' ? JSON.parse(text) : parseYaml(text, { maxAliasCount: 100 }); // YAML is a superset of JSON
   } catch (e) {
-    throw unreadable(name, `无法解析为 ${ext === '.json' ? 'JSON' : 'YAML/JSON'}：${(e as Error).message.split('\n')[0]}`);
+    throw unreadable(name, syntaxMessage(e, text, ext === '.json' ? 'JSON' : 'YAML/JSON'));
   }
   checkInputBounds(data, limits);
   return data;
@@ -63,7 +64,7 @@ function readBounded(path: string, max: number): Uint8Array {
     return Buffer.concat(chunks);
   } catch (e) {
     if (e instanceof CjkReportError) throw e;
-    throw unreadable(path, `无法读取（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）`);
+    throw unreadable(path, `无法读取（${(e as NodeJS.ErrnoException).code ?? '读取失败'}）`);
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
@@ -119,7 +120,7 @@ function unwritable(path: string, e: unknown): CjkReportError {
     ENOTDIR: '路径中有一部分是文件，不是文件夹',
     EISDIR: '是一个文件夹',
   };
-  return new CjkReportError('unwritable-output', [{ path, message: `无法写入：${(code && why[code]) ?? (e as Error).message}${code ? `（${code}）` : ''}` }]);
+  return new CjkReportError('unwritable-output', [{ path, message: `无法写入：${(code && why[code]) ?? '写入失败'}${code ? `（${code}）` : ''}` }]);
 }
 
 /**

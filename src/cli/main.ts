@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-import { readFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { z } from 'zod';
 import { getTemplate, listTemplates } from '../../templates/index.js';
@@ -9,7 +8,7 @@ import { CjkReportError, EXIT_STATUS, InconsistentDataError, UnknownTemplateErro
 import { DEFAULT_LIMITS, LIMIT_LABELS, LIMIT_NAMES, type Limits, resolveLimits } from '../limits.js';
 import { toDataPaths } from '../core.js';
 import { type Args, type OptionSpec, UsageError, flag, many, one, parseArgs } from './args.js';
-import { registerFontFlags } from './fonts.js';
+import { readFontFlag, registerFontFlags } from './fonts.js';
 import { outputBase, readData, writeAll } from './io.js';
 
 const USAGE = `cjk-report — typed report model → PDF and DOCX with embedded Chinese fonts
@@ -66,7 +65,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(USAGE + '\n');
     return cmd ? 0 : 2;
   }
-  if (!OPTIONS[cmd]) throw new UsageError(`unknown command "${cmd}"`);
+  if (!OPTIONS[cmd]) throw new UsageError(`未知的命令“${cmd}”；可用：${Object.keys(OPTIONS).join('、')}`);
   const args = parseArgs(rest, OPTIONS[cmd]);
   switch (cmd) {
     case 'schema':
@@ -83,7 +82,7 @@ async function main(argv: string[]): Promise<number> {
     case 'serve':
       return serveCmd(args);
     default:
-      throw new UsageError(`unknown command "${cmd}"`);
+      throw new UsageError(`未知的命令“${cmd}”`);
   }
 }
 
@@ -118,22 +117,22 @@ function limitsOf(args: Args): Limits {
   const out: Partial<Limits> = {};
   for (const spec of many(args, 'limit')) {
     const m = /^(\w+)=(\d+(?:\.\d+)?)$/.exec(spec);
-    if (!m) throw new UsageError(`--limit takes NAME=NUMBER, got "${spec}"`);
-    if (!(LIMIT_NAMES as string[]).includes(m[1])) throw new UsageError(`unknown limit "${m[1]}"; limits: ${LIMIT_NAMES.join(', ')}`);
+    if (!m) throw new UsageError(`--limit 应为 NAME=数值，实为“${spec}”`);
+    if (!(LIMIT_NAMES as string[]).includes(m[1])) throw new UsageError(`没有名为“${m[1]}”的限制；可用：${LIMIT_NAMES.join('、')}`);
     out[m[1] as keyof Limits] = Number(m[2]);
   }
   try {
     return resolveLimits(out);
   } catch (e) {
-    throw new UsageError((e as CjkReportError).problems.map((p) => `${p.path} ${p.message}`).join('; '));
+    throw new UsageError((e as CjkReportError).problems.map((p) => `${p.path} ${p.message}`).join('；'));
   }
 }
 
 async function renderCmd(args: Args): Promise<number> {
   const input = args.positionals[0];
-  if (!input) throw new UsageError('render takes an input file (or - for standard input)');
+  if (!input) throw new UsageError('render 需要一个输入文件（或用 - 表示标准输入）');
   const formats = (one(args, 'format') ?? 'pdf,docx').split(',').map((f) => f.trim()) as Format[];
-  for (const f of formats) if (f !== 'pdf' && f !== 'docx') throw new UsageError(`unknown format "${f}" (pdf, docx)`);
+  for (const f of formats) if (f !== 'pdf' && f !== 'docx') throw new UsageError(`--format 不支持“${f}”；可用：pdf、docx`);
   const out = one(args, 'out') ?? 'out';
   if (args.positionals.length > 1 || one(args, 'jobs') !== undefined) return batchCmd(args, formats, out);
   const limits = limitsOf(args);
@@ -172,7 +171,7 @@ async function renderCmd(args: Args): Promise<number> {
 async function validateCmd(args: Args): Promise<number> {
   const input = args.positionals[0];
   const template = templateOf(args);
-  if (!input || !template) throw new UsageError('validate needs a data file and --template <id>');
+  if (!input || !template) throw new UsageError('validate 需要一个数据文件和 --template <id>');
   const previous = one(args, 'previous');
   const limits = limitsOf(args);
   const checked = template.check(await readData(input, limits), { previous: previous ? await readData(previous, limits) : undefined, limits });
@@ -189,8 +188,8 @@ async function validateCmd(args: Args): Promise<number> {
 async function aggregateCmd(args: Args): Promise<number> {
   const template = templateOf(args);
   const out = one(args, 'out');
-  if (!template || !out || !args.positionals.length) throw new UsageError('aggregate needs data files, --template <id> and --out <file>');
-  if (!template.aggregate) throw new UsageError(`template ${template.id} cannot aggregate`);
+  if (!template || !out || !args.positionals.length) throw new UsageError('aggregate 需要数据文件、--template <id> 和 --out <文件>');
+  if (!template.aggregate) throw new UsageError(`模板 ${template.id} 不支持汇总（aggregate）`);
   const limits = limitsOf(args);
   const inputs: unknown[] = [];
   for (const p of args.positionals) inputs.push(await readData(p, limits));
@@ -204,10 +203,10 @@ async function aggregateCmd(args: Args): Promise<number> {
 /** Many files (or --jobs): the batch on the worker pool. Loaded only when used. */
 async function batchCmd(args: Args, formats: Format[], out: string): Promise<number> {
   const template = templateOf(args);
-  if (!template) throw new UsageError('rendering several files needs --template <id>');
-  if (args.positionals.includes('-')) throw new UsageError('standard input (-) cannot be part of a batch');
-  if (one(args, 'previous')) throw new UsageError('--previous applies to one file, not a batch');
-  const fonts = many(args, 'font').map((spec) => ({ spec, bytes: new Uint8Array(readFileSync(spec.slice(spec.indexOf('=') + 1))) }));
+  if (!template) throw new UsageError('一次生成多个文件需要 --template <id>');
+  if (args.positionals.includes('-')) throw new UsageError('批量生成时不能用标准输入（-）');
+  if (one(args, 'previous')) throw new UsageError('--previous 只能用于单个文件，不能用于批量生成');
+  const fonts = many(args, 'font').map(readFontFlag);
   const { runBatch, printSummary } = await import('./batch.js');
   const { intOption } = await import('./serve.js');
   const s = await runBatch({
@@ -224,7 +223,7 @@ async function batchCmd(args: Args, formats: Format[], out: string): Promise<num
 }
 
 async function serveCmd(args: Args): Promise<number> {
-  if (args.positionals.length) throw new UsageError('serve takes no file arguments');
+  if (args.positionals.length) throw new UsageError('serve 不接受文件参数');
   const { startServe, intOption } = await import('./serve.js');
   const timeout = intOption(one(args, 'timeout'), 'timeout', 1);
   return startServe({
@@ -243,7 +242,7 @@ main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (e: unknown) => {
     if (e instanceof UsageError) {
-      process.stderr.write(printable(`usage error: ${e.problems.map((p) => p.message).join('; ')}`) + `\n\n${USAGE}\n`);
+      process.stderr.write(printable(`${e.title}：${e.problems.map((p) => p.message).join('；')}`) + `\n\n${USAGE}\n`);
       process.exit(EXIT_STATUS.usage);
     }
     const err = asCjkReportError(e);

@@ -2,10 +2,10 @@
  * `cjk-report serve`: the export service on Node. Binds loopback unless --host says otherwise; fonts
  * come from the command line (read here, once), never from a request.
  */
-import { readFileSync } from 'node:fs';
 import { serve } from '@hono/node-server';
 import { createExportApp } from '../server/app.js';
 import { UsageError } from './args.js';
+import { readFontFlag } from './fonts.js';
 
 export interface ServeOptions {
   port: number;
@@ -19,15 +19,7 @@ export interface ServeOptions {
 }
 
 export async function startServe(o: ServeOptions): Promise<number> {
-  const fonts = o.fonts.map((spec) => {
-    const file = spec.slice(spec.indexOf('=') + 1);
-    if (!spec.includes('=')) throw new UsageError('--font takes ROLE=file or ROLE-bold=file');
-    try {
-      return { spec, bytes: new Uint8Array(readFileSync(file)) };
-    } catch (e) {
-      throw new UsageError(`--font ${spec}: cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
-    }
-  });
+  const fonts = o.fonts.map(readFontFlag);
   const app = createExportApp({ fonts, cors: o.cors, concurrency: o.concurrency, queue: o.queue, timeoutMs: o.timeoutMs, maxBodyBytes: o.maxBodyBytes });
   const server = serve({ fetch: app.fetch, port: o.port, hostname: o.host }, (info) => {
     process.stderr.write(`cjk-report serve: listening on http://${info.family === 'IPv6' ? `[${info.address}]` : info.address}:${info.port} (${app.pool.concurrency} workers, queue ${app.pool.queue}, time limit ${app.pool.timeoutMs / 1000} s)\n`);
@@ -44,6 +36,6 @@ export async function startServe(o: ServeOptions): Promise<number> {
 
 export function intOption(v: string | undefined, name: string, min = 0): number | undefined {
   if (v === undefined) return undefined;
-  if (!/^\d+$/.test(v) || Number(v) < min) throw new UsageError(`--${name} takes a whole number ≥ ${min}`);
+  if (!/^\d+$/.test(v) || Number(v) < min) throw new UsageError(`--${name} 应为不小于 ${min} 的整数，实为“${v}”`);
   return Number(v);
 }

@@ -47,6 +47,6 @@ export function validateFont(bytes: Uint8Array, name: string, maxFontBytes: numb
       void g.advanceWidth;
     }
   } catch (e) {
-    throw fail(`无法解析（${(e as Error).message}）`);
+    throw fail('无法解析：字体数据损坏或不完整');
   }
 }

@@ -36,15 +36,24 @@ export function layoutDocument(doc: ReportDocument, opts: LayoutOptions): LaidOu
   const coverage: Problem[] = [];
   if (ctx.missing.size) {
     for (const [where, chars] of ctx.missing)
-      coverage.push({ path: where, message: `no font of this text's role has ${[...chars].map((c) => `${c} (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`).join(', ')}; ${fallback ? 'no registered font has them either; register a font that has them' : 'register a font that has them, or allow font fallback'}` });
+      coverage.push({ path: where, message: missingCharsMessage(chars, fallback) });
   }
-  if (problems.length) throw new InputError([...problems, ...coverage], 'The report cannot be laid out');
+  if (problems.length) throw new InputError([...problems, ...coverage], '报告无法排版');
   if (ctx.missing.size) throw new FontCoverageError(coverage);
   const pages = placeFlow(flow, page).pages;
   if (pages.length > limits.maxPages) throw limitExceeded('maxPages', limits.maxPages, pages.length, 'blocks');
   decoratePages(pages, page);
   const creationDate = opts.creationDate ?? (doc.meta.creationDate ? new Date(doc.meta.creationDate) : new Date());
   return { meta: { ...doc.meta, creationDate }, page, flow, pages, used: collectUsed(flow, pages) };
+}
+
+/** Which characters, by code point (an emoji or a rare 汉字 may look like nothing), and what the user can do. */
+function missingCharsMessage(chars: Iterable<string>, fallback: boolean): string {
+  const list = [...chars].map((c) => `${c}（U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}）`).join('、');
+  // with fallback on, every registered font was tried already: suggesting the flag would send the user in a circle
+  return fallback
+    ? `所有已注册的字体都没有 ${list}；请注册含这些字符的字体`
+    : `此文字所用角色的字体没有 ${list}；请注册含这些字符的字体，或允许字体回退（allowFontFallback / --allow-font-fallback）`;
 }
 
 function collectUsed(flow: LaidOutDocument['flow'], pages: LaidPage[]): LaidOutDocument['used'] {

@@ -9,7 +9,7 @@ const NUMERIC = /^[+\-−]?(\d+|\d{1,3}(,\d{3})+)(\.\d+)?$/;
 export function formatValue(v: CellValue, fmt?: NumberFormat): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'string' && !NUMERIC.test(v.trim())) return v;
-  if (typeof v === 'number' && !Number.isFinite(v)) throw new Error(`is not a finite number (${v})`);
+  if (typeof v === 'number' && !Number.isFinite(v)) throw new Error(`不是有限的数（${v}）`);
   if (!fmt) return typeof v === 'number' ? plain(v) : v;
   // Intl formats the decimal string exactly (no float in between): '0.125' rounds to 0.13, as a person expects.
   const decimal = typeof v === 'number' ? plain(v) : v.trim().replace(/,/g, '').replace('−', '-');

@@ -1,3 +1,4 @@
+import { syntaxMessage } from '../model/syntax-message.js';
 import { parse as parseYaml } from 'yaml';
 import { CjkReportError } from '../errors.js';
 
@@ -19,6 +20,6 @@ export function parseBody(text: string, syntax: Syntax, name = '(body)'): unknow
     text = text.replace(/^\uFEFF/, ''); // a BOM, invisible in an error message
     return syntax === 'json' ? JSON.parse(text) : parseYaml(text, { maxAliasCount: 100 });
   } catch (e) {
-    throw new CjkReportError('unreadable-input', [{ path: name, message: `无法解析 ${syntax.toUpperCase()}：${(e as Error).message.split('\n')[0]}` }]);
+    throw new CjkReportError('unreadable-input', [{ path: name, message: syntaxMessage(e, text, syntax === 'json' ? 'JSON' : 'YAML') }]);
   }
 }

@@ -14,7 +14,7 @@ export function registerFontBytes(reg: FontRegistry, fonts: { spec: string; byte
     try {
       parseFont(bytes);
     } catch (e) {
-      throw new InputError([{ path: `--font ${spec}`, message: `不是可读的 TrueType/OpenType 字体（${(e as Error).message}）` }], undefined, 'invalid-font');
+      throw new InputError([{ path: `--font ${spec}`, message: '不是可读的 TrueType/OpenType 字体（数据损坏或不完整）' }], undefined, 'invalid-font');
     }
     const entry = byRole.get(m[1]) ?? {};
     entry[m[2] ? 'bold' : 'regular'] = bytes;

@@ -101,7 +101,8 @@ function checkScanlines(h: { width: number; height: number; depth: number; type:
   try {
     raw = unzlibSync(z, { out: new Uint8Array(expected) });
   } catch (e) {
-    throw new ImageError(`PNG 图像数据损坏或不完整（${(e as Error).message}）`);
+    // fflate's codes are identifiers (e.g. 'invalid block type' → code 1); its sentence is English, so only the code is shown
+    throw new ImageError(`PNG 图像数据损坏或不完整：压缩数据无法解压${typeof (e as { code?: unknown }).code === 'number' ? `（fflate 错误码 ${(e as { code: number }).code}）` : ''}`);
   }
   if (raw.length < expected) throw new ImageError(`PNG 图像数据不完整：解压后 ${raw.length} 字节，按声明的尺寸应为 ${expected} 字节`);
   let p = 0;

@@ -78,14 +78,14 @@ export function resolveTreeTable(t: TreeTable, where: string): GridSpec {
     placeRows(rh.rows, 0, headerRows, `${where}.rowHeader.rows`);
     leafRows = rh.rows.reduce((s, n) => s + leafCount(n), 0);
     if (t.rows.length !== leafRows)
-      problems.push({ path: `${where}.rows`, message: `expected ${leafRows} rows (one per leaf of rowHeader.rows), got ${t.rows.length}` });
+      problems.push({ path: `${where}.rows`, message: `应有 ${leafRows} 行（rowHeader.rows 每个末级标签一行），实有 ${t.rows.length} 行` });
     if (rh.widths && rh.widths.length !== labelCols)
-      problems.push({ path: `${where}.rowHeader.widths`, message: `expected ${labelCols} widths (one per row-label column), got ${rh.widths.length}` });
+      problems.push({ path: `${where}.rowHeader.widths`, message: `应有 ${labelCols} 个宽度（每个行标签列一个），实有 ${rh.widths.length} 个` });
   } else leafRows = t.rows.length;
 
   t.rows.forEach((row, j) => {
     if (row.length !== leaves.length)
-      problems.push({ path: `${where}.rows[${j}]`, message: `expected ${leaves.length} values (one per leaf column), got ${row.length}` });
+      problems.push({ path: `${where}.rows[${j}]`, message: `应有 ${leaves.length} 个值（每个末级列一个），实有 ${row.length} 个` });
     row.slice(0, leaves.length).forEach((v, i) => {
       const text = formatOrProblem(v, leaves[i].format, `${where}.rows[${j}][${i}]`, problems);
       cells.push({ ...style(t.cellStyle ?? {}), r: headerRows + j, c: labelCols + i, rowSpan: 1, colSpan: 1, kind: 'data', text, where: `${where}.rows[${j}][${i}]` });
@@ -118,7 +118,7 @@ export function resolveGridTable(t: GridTable, where: string): GridSpec {
   const owner: (string | undefined)[][] = Array.from({ length: rows }, () => new Array(cols).fill(undefined));
   const cells: GridCellSpec[] = [];
   const headerRows = t.headerRows ?? 0;
-  if (headerRows > rows) problems.push({ path: `${where}.headerRows`, message: `is ${headerRows} but the table has ${rows} rows` });
+  if (headerRows > rows) problems.push({ path: `${where}.headerRows`, message: `为 ${headerRows}，但表格只有 ${rows} 行` });
 
   t.rows.forEach((row, r) => {
     let c = 0;
@@ -129,15 +129,15 @@ export function resolveGridTable(t: GridTable, where: string): GridSpec {
       const rs = cell.rowSpan ?? 1;
       const cs = cell.colSpan ?? 1;
       if (c + cs > cols || r + rs > rows) {
-        if (c + cs > cols) problems.push({ path, message: `starts at column ${c + 1} with colSpan ${cs}, past the table's ${cols} columns` });
-        if (r + rs > rows) problems.push({ path, message: `rowSpan ${rs} from row ${r + 1} goes past the table's ${rows} rows` });
+        if (c + cs > cols) problems.push({ path, message: `从第 ${c + 1} 列起跨 ${cs} 列（colSpan ${cs}），超出表格的 ${cols} 列` });
+        if (r + rs > rows) problems.push({ path, message: `从第 ${r + 1} 行起跨 ${rs} 行（rowSpan ${rs}），超出表格的 ${rows} 行` });
         claimInside(owner, r, c, rs, cs, path); // the slots it does cover are not also reported as gaps
         c += cs;
         return;
       }
       for (let y = r; y < r + rs; y++)
         for (let x = c; x < c + cs; x++) {
-          if (owner[y][x] !== undefined) problems.push({ path, message: `overlaps ${owner[y][x]} at row ${y + 1}, column ${x + 1}` });
+          if (owner[y][x] !== undefined) problems.push({ path, message: `与 ${owner[y][x]} 在第 ${y + 1} 行第 ${x + 1} 列重叠` });
           else owner[y][x] = path;
         }
       const { text, rowSpan: _r, colSpan: _c, format, ...st } = cell;
@@ -147,7 +147,7 @@ export function resolveGridTable(t: GridTable, where: string): GridSpec {
   });
   owner.forEach((row, r) =>
     row.forEach((o, c) => {
-      if (o === undefined) problems.push({ path: `${where}.rows[${r}]`, message: `row ${r + 1}, column ${c + 1} is covered by no cell (a gap)` });
+      if (o === undefined) problems.push({ path: `${where}.rows[${r}]`, message: `第 ${r + 1} 行第 ${c + 1} 列没有单元格（空缺）；请补一个单元格或调整 rowSpan/colSpan` });
     }),
   );
   if (problems.length) throw new GridError(problems);
