@@ -68,7 +68,7 @@ export async function renderReport(input: unknown, opts: RenderOptions): Promise
   const out: RenderResult = { laidOut };
   if (opts.formats.includes('pdf')) out.pdf = await renderPdf(laidOut, { subsetter: opts.subsetter });
   if (opts.formats.includes('docx')) {
-    if (!opts.subsetter) throw new Error('DOCX output needs a harfbuzz subsetter (RenderOptions.subsetter)');
+    if (!opts.subsetter) throw new InputError([{ path: 'subsetter', message: '生成 DOCX 需要字体子集器：请在选项中给出 subsetter（harfbuzz），或只生成 PDF' }]);
     out.docx = await renderDocx(laidOut, { subsetter: opts.subsetter, deflate: opts.deflate, crc32: opts.crc32 });
   }
   return out;

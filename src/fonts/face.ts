@@ -1,4 +1,5 @@
 import * as fontkit from 'fontkit';
+import { CjkReportError } from '../errors.js';
 
 /**
  * What the rest of the code reads from a parsed font. Declared here rather than as fontkit.Font so the
@@ -33,7 +34,7 @@ export function parseFont(bytes: Uint8Array): ParsedFont {
   let font = parsed.get(bytes);
   if (!font) {
     const f = fontkit.create(bytes as Buffer);
-    if (!('glyphForCodePoint' in f)) throw new Error('font collections are not supported; register one face');
+    if (!('glyphForCodePoint' in f)) throw new CjkReportError('invalid-font', [{ path: '(font)', message: '是字体集（TTC），请先取出其中一个字体（TTF）再注册' }]);
     font = f as fontkit.Font;
     parsed.set(bytes, font);
   }

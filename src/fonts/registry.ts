@@ -1,6 +1,7 @@
 import type { FontRole } from '../model/text.js';
 import { type Face, hasGlyph, makeFace } from './face.js';
 import { validateFont } from './validate.js';
+import { InputError } from '../errors.js';
 
 function validated(bytes: Uint8Array, what: string, maxBytes?: number): Uint8Array {
   validateFont(bytes, what, maxBytes);
@@ -75,7 +76,9 @@ export class FontRegistry {
 
   /** Puts the given families first for a role (e.g. a licensed 仿宋_GB2312 before the bundled fallback). */
   assign(role: FontRole | 'latin', families: string[]): this {
-    for (const f of families) if (!this.families.has(f)) throw new Error(`font family "${f}" is not registered`);
+    for (const f of families)
+      if (!this.families.has(f))
+        throw new InputError([{ path: `fonts.${role}`, message: `字体族“${f}”尚未注册；请先用 register() 注册，已注册：${this.familyNames().join('、') || '（无）'}` }], undefined, 'invalid-font');
     const rest = (this.roles[role] ?? []).filter((f) => !families.includes(f));
     this.roles[role] = [...families, ...rest];
     this.picks.clear();

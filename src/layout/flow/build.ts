@@ -3,7 +3,7 @@ import type { ReportDocument } from '../../model/document.js';
 import type { Problem } from '../../model/errors.js';
 import { type Inline, inlineRuns } from '../../model/text.js';
 import { GridError, resolveGridTable, resolveTreeTable } from '../table/resolve.js';
-import { decodeBase64Image, imageInfo } from './image.js';
+import { ImageError, decodeBase64Image, imageInfo } from './image.js';
 import { breakLines } from '../text/linebreak.js';
 import { type BlockStyle, pitchOf, resolveStyle } from './styles.js';
 import { layoutTable, tableDefaults } from '../table/index.js';
@@ -79,7 +79,8 @@ export function buildFlow(doc: ReportDocument, ctx: TextContext, width: number, 
           out.push({ kind: 'image', data: info.data, format: info.format, width: w, height: h, align: b.align ?? 'center' });
         } catch (e) {
           if (e instanceof CjkReportError) throw e; // the pixel limit
-          throw new CjkReportError('invalid-image', [{ path: `${where}.data`, message: (e as Error).message }]);
+          // our own checks speak Chinese; anything else thrown while reading the bytes is said plainly, not in the reader's English
+          throw new CjkReportError('invalid-image', [{ path: `${where}.data`, message: e instanceof ImageError ? e.message : '图片数据损坏或不完整，无法读取' }]);
         }
         break;
       }

@@ -1,6 +1,7 @@
 import type { Face } from '../../fonts/face.js';
 import { advance } from '../../fonts/face.js';
 import type { FontRegistry } from '../../fonts/registry.js';
+import { CjkReportError } from '../../errors.js';
 import type { FontRole, Run } from '../../model/text.js';
 import type { Line, Piece } from '../types.js';
 
@@ -74,7 +75,7 @@ export class TextContext {
 
   private anyFamily(): string {
     const f = this.registry.familyNames()[0];
-    if (!f) throw new Error('no font is registered');
+    if (!f) throw new CjkReportError('invalid-font', [{ path: 'registry', message: '字体注册表是空的：请至少注册一个字体（或使用内置字体）' }]);
     return f;
   }
 
