@@ -130,7 +130,10 @@ export async function renderTemplateWith(id: string | undefined, data: unknown, 
 /** A problem found in the model a template built is reported at the data field it came from (agency, not blocks[0].text). */
 export function toDataPaths<D>(e: unknown, template: Template<D>, data: D): unknown {
   if (!(e instanceof CjkReportError) || !template.dataPath) return e;
-  const problems = e.problems.map((p) => ({ ...p, path: template.dataPath!(p.path, data) ?? p.path }));
+  const mapped = e.problems.map((p) => ({ ...p, path: template.dataPath!(p.path, data) ?? p.path }));
+  // a field used twice in the report (agency in the title and the signature) is one problem to the user
+  const seen = new Set<string>();
+  const problems = mapped.filter((p) => !seen.has(`${p.path}\n${p.message}`) && !!seen.add(`${p.path}\n${p.message}`));
   const copy = new CjkReportError(e.code, problems, e.title);
   copy.name = e.name;
   return copy;
