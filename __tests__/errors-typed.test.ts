@@ -62,7 +62,7 @@ test('font coverage: FontCoverageError naming the character and the field', asyn
   const e = await caught(render({ meta: { title: 't' }, blocks: [{ type: 'paragraph', text: '古文字𠀀' }] }, { formats: ['pdf'] }));
   expect(e).toBeInstanceOf(FontCoverageError);
   expect(e.code).toBe('font-coverage');
-  expect(e.problems).toEqual([{ path: 'blocks[0].text', message: expect.stringContaining('𠀀 (U+20000)') }]);
+  expect(e.problems).toEqual([{ path: 'blocks[0].text', message: expect.stringContaining('𠀀（U+20000）') }]);
 });
 
 test('model and template shape errors are in Chinese; the host\'s zod keeps its own language', async () => {
