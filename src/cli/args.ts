@@ -30,7 +30,7 @@ export function parseArgs(argv: string[], options: OptionSpec): Args {
 function parseArgsMessage(e: Error & { code?: string }): string {
   const opt = /'(-{1,2}[^' ]+)/.exec(e.message)?.[1] ?? '';
   if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION')
-    return `未知的选项 ${opt}（若是以 - 开头的文件名，请写在 -- 之后，如 -- ${opt}）`;
+    return `未知的选项 ${opt}（以 - 开头的文件名请写在 -- 之后）`;
   if (e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE')
     return /does not take an argument/.test(e.message) ? `选项 ${opt} 不带值` : `选项 ${opt} 缺少值`;
   if (e.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return `多余的参数 ${/'([^']*)'/.exec(e.message)?.[1] ?? ''}`;
