@@ -14,7 +14,11 @@ let files: string[];
 
 beforeAll(() => {
   const dir = tmp('cjk-report-pack-');
-  const out = execFileSync('npm', ['pack', '--json', '--pack-destination', dir], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  // `npm test` has built dist already; npm pack's own prepare/prepack would run tsc again and rewrite dist/src
+  // while other suites' CLI children import from it (they then saw half-written modules). Only the CJS build,
+  // which nothing else reads, is made here; the tarball's contents are the same.
+  execFileSync(process.execPath, ['scripts/build-cjs.mjs'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const out = execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', dir], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   const info = JSON.parse(out.slice(out.indexOf('[')))[0];
   files = info.files.map((f: { path: string }) => f.path);
   proj = join(dir, 'app');
