@@ -50,7 +50,7 @@ test('the tarball holds what a user needs and nothing else', () => {
   expect(files.filter((f) => /^(dist\/scripts|scripts|__tests__|examples|src)\//.test(f))).toEqual([]);
   expect(readdirSync(join(proj, 'node_modules'))).not.toContain('typescript');
   // the bin and the browser bundle, without build leftovers: no code cache, no web assets, no .br copies
-  expect(files).toEqual(expect.arrayContaining(['dist/cli/main.cjs', 'dist/cli/cjk-report.cjs', 'dist/browser/index.js', 'dist/browser/worker.js']));
+  expect(files).toEqual(expect.arrayContaining(['dist/cli/main.cjs', 'dist/cli/cjk-report.cjs', 'dist/cli/worker.js', 'dist/browser/index.js', 'dist/browser/worker.js']));
   expect(files.filter((f) => /\.(v8cache|br|map)$|^dist\/browser\/(assets|meta\.json|sizes\.json|index\.html)/.test(f))).toEqual([]);
   const chunks = readFileSync(join(proj, 'node_modules/cjk-report/dist/browser/index.js'), 'utf8').match(/chunks\/[\w-]+\.js/g) ?? [];
   for (const c of chunks) expect(files).toContain(`dist/browser/${c}`);
@@ -181,6 +181,15 @@ test('the installed bin renders the seed to a PDF and a DOCX; its code cache is 
   expect(r.stderr).toBe('');
   expect(r.status).toBe(0);
   expect(readFileSync(join(cli, caches[0])).equals(Buffer.alloc(4096, 7))).toBe(false);
+}, 120_000);
+
+test('the installed bin renders a batch on its worker pool', () => {
+  mkdirSync(join(proj, 'batch'));
+  for (const n of ['a', 'b', 'c']) copyFileSync(join(proj, 'seed.yaml'), join(proj, 'batch', `${n}.yaml`));
+  const r = spawnSync('npx', ['--no-install', 'cjk-report', 'render', 'batch/a.yaml', 'batch/b.yaml', 'batch/c.yaml', '--template', 'gov-info-annual-report-2019', '--format', 'pdf', '--out', 'batch-out', '--jobs', '2'], { cwd: proj, encoding: 'utf8' });
+  expect(r.stderr).toContain('完成 3 份，失败 0 份');
+  expect(r.status).toBe(0);
+  expect(readdirSync(join(proj, 'batch-out')).sort()).toEqual(['a.pdf', 'b.pdf', 'c.pdf']);
 }, 120_000);
 
 test('web-assets builds the browser fonts from the installed package\'s own fonts/', () => {

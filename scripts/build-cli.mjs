@@ -20,9 +20,15 @@ await build({
   define: { 'import.meta.url': '__bundleUrl' },
   banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
   alias: { 'brotli/decompress.js': './scripts/cli/no-woff2.cjs', linebreak: './scripts/cli/no-linebreak.cjs' },
+  // piscina starts its own bootstrap from worker.js beside itself: it stays a package (a dependency) so that
+  // file is piscina's, not the bundle's neighbour; it loads only for batch and serve.
+  external: ['piscina'],
   legalComments: 'none',
   logLevel: 'warning',
 });
+// The render pool (batch, serve) starts workers from ./worker.js beside the bundle (its import.meta.url):
+// worker threads load the ESM build, as the CommonJS build's do.
+writeFileSync('dist/cli/worker.js', "export { default } from '../src/server/worker.js';\n");
 // the launcher names its code cache after the bundle's content, so a cache from another build is never read
 const hash = createHash('sha256').update(readFileSync('dist/cli/cjk-report.cjs')).digest('hex').slice(0, 12);
 const launcher = readFileSync('scripts/cli/launch.cjs', 'utf8');
