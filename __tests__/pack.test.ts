@@ -200,4 +200,12 @@ test('web-assets builds the browser fonts from the installed package\'s own font
   const f = m.faces[0].common.file;
   expect(existsSync(join(proj, 'assets', m.wasm.file))).toBe(true);
   expect(brotliDecompressSync(readFileSync(join(proj, 'assets', `${f}.br`))).equals(readFileSync(join(proj, 'assets', f)))).toBe(true);
+  // served by the package's own handler: the .br bytes with Content-Encoding: br, immutable
+  writeFileSync(join(proj, 'serve-assets.mjs'), `import { webAssets } from 'cjk-report/server';
+const a = webAssets('assets')('/${f}', 'gzip, br');
+console.log(JSON.stringify({ enc: a.headers['content-encoding'], cache: a.headers['cache-control'], type: a.headers['content-type'], bytes: a.body.byteLength }));
+`);
+  const s = spawnSync('node', ['serve-assets.mjs'], { cwd: proj, encoding: 'utf8' });
+  expect(s.stderr).toBe('');
+  expect(JSON.parse(s.stdout)).toEqual({ enc: 'br', cache: 'public, max-age=31536000, immutable', type: 'font/ttf', bytes: readFileSync(join(proj, 'assets', `${f}.br`)).byteLength });
 }, 180_000);
