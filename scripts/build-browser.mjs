@@ -3,7 +3,7 @@
  * The browser bundle (dist/browser/): index.js (exportReport), worker.js (the render worker) and the
  * data-entry page's app.js, split into shared ESM chunks. Node built-ins pdfkit uses are mapped to small
  * shims (fflate for zlib); pdfkit's ES build is used so there is one fontkit; zod carries only the zh-CN
- * and en locales. The package ships index.js, worker.js and chunks/ (not the page, nor the .br copies). Writes meta.json and prints the sizes (min, gzip).
+ * and en locales. The package ships the JS, index.html and style.css (not the assets, nor the .br copies). Writes meta.json and prints the sizes (min, gzip).
  */
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
