@@ -21,7 +21,8 @@ Usage:
   cjk-report render <data files…> --template <id> [--format pdf,docx] [--out dir] [--jobs N]
   cjk-report serve [--port 8080] [--host 127.0.0.1] [--font ROLE=file]... [--cors <origin>]
                    [--concurrency N] [--queue N] [--timeout seconds] [--max-body bytes] [--no-page]
-                   (serves the 填报 page at /, which renders in the browser)
+                   [--web-assets <dir>]  (serves the 填报 page at /, which renders in the browser; its fonts
+                                          come from <dir>, made by cjk-report web-assets <dir>)
   cjk-report validate <data> --template <id> [--previous <file>]
   cjk-report aggregate <data files…> --template <id> --out <file> [--agency <name>]
   cjk-report templates
@@ -56,6 +57,7 @@ const OPTIONS: Record<string, OptionSpec> = {
     timeout: { type: 'string' },
     'max-body': { type: 'string' },
     'no-page': { type: 'boolean' },
+    'web-assets': { type: 'string' },
   },
   validate: { template: { type: 'string' }, previous: { type: 'string' }, limit: { type: 'string', multiple: true } },
   aggregate: { template: { type: 'string' }, out: { type: 'string' }, agency: { type: 'string' }, limit: { type: 'string', multiple: true } },
@@ -257,6 +259,7 @@ async function serveCmd(args: Args): Promise<number> {
     timeoutMs: timeout === undefined ? undefined : timeout * 1000,
     maxBodyBytes: intOption(one(args, 'max-body'), 'max-body', 1),
     page: !flag(args, 'no-page'),
+    webAssets: one(args, 'web-assets'),
   });
 }
 
