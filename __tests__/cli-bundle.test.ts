@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmp } from './helpers/tools.js';
 
@@ -22,4 +22,23 @@ test('the bundled command reports bad input as the ESM build does: exit 1, the f
   expect(r.stderr).toContain('does-not-exist.yaml');
   expect(r.stderr).not.toMatch(/\n\s+at /);
   expect(spawnSync(process.execPath, [BIN, 'render', '--outt', 'x'], { encoding: 'utf8' }).status).toBe(2);
+});
+
+test('the bundled command runs a batch on the worker pool (its workers load beside the bundle), bytes as the ESM build', () => {
+  const env = { ...process.env, SOURCE_DATE_EPOCH: '1610668800' };
+  const [a, b] = [tmp(), tmp()];
+  const files = ['examples/fangzheng-2020/fangzheng-2020.yaml', 'examples/fangzheng-2020/fangzheng-2020.yaml'].map((f, i) => {
+    const to = join(a, `in-${i}.yaml`);
+    writeFileSync(to, readFileSync(f));
+    return to;
+  });
+  const args = ['render', ...files, '--template', 'gov-info-annual-report-2019', '--format', 'pdf,docx', '--jobs', '2'];
+  const r = spawnSync(process.execPath, [BIN, ...args, '--out', join(a, 'out')], { env, encoding: 'utf8', timeout: 60_000 });
+  expect(r.stderr).toContain('完成 2 份，失败 0 份');
+  expect(r.status).toBe(0);
+  execFileSync(process.execPath, [ESM, ...SEED, '--out', b], { env });
+  for (const f of ['in-0.pdf', 'in-1.docx']) {
+    const ref = join(b, f.endsWith('.pdf') ? 'fangzheng-2020.pdf' : 'fangzheng-2020.docx');
+    expect(readFileSync(join(a, 'out', f)).equals(readFileSync(ref))).toBe(true);
+  }
 });

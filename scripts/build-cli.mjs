@@ -4,7 +4,7 @@
 // decoder (fontkit loads it eagerly; the bundled and registered fonts are TrueType/OpenType) and pdfkit's
 // line breaker (the layout breaks lines; pdfkit only draws).
 import { build } from 'esbuild';
-import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 
 rmSync('dist/cli', { recursive: true, force: true });
 mkdirSync('dist/cli', { recursive: true });
@@ -19,10 +19,14 @@ await build({
   define: { 'import.meta.url': '__bundleUrl' },
   banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
   alias: { 'brotli/decompress.js': './scripts/cli/no-woff2.cjs', linebreak: './scripts/cli/no-linebreak.cjs' },
+  // piscina starts its own runner from <its dir>/worker.js: bundled, that would be dist/cli/worker.js (ours)
+  external: ['piscina'],
   legalComments: 'none',
   logLevel: 'warning',
 });
 copyFileSync('scripts/cli/launch.cjs', 'dist/cli/main.cjs');
+// The render pool (batch, serve) starts its workers from ./worker.js beside the bundle: they load the ESM build.
+writeFileSync('dist/cli/worker.js', "export { default } from '../src/server/worker.js';\n");
 
 // Write the code cache now with one render of the seed (PDF and DOCX), so the first real run starts warm.
 import { execFileSync } from 'node:child_process';
