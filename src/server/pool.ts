@@ -47,6 +47,9 @@ export class RenderPool {
       maxQueue: this.queue,
       idleTimeout: 60_000,
       workerData: opts.worker ?? {},
+      // A smaller young generation than V8's default (3 × 16 MB semi-spaces): a render's garbage is short-lived,
+      // and per worker this measured ~30 MB less peak RSS in a 200-file batch at the same CPU time.
+      resourceLimits: { maxYoungGenerationSizeMb: 16 },
     });
   }
 
