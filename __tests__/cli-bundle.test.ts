@@ -1,5 +1,5 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmp } from './helpers/tools.js';
 
@@ -24,7 +24,36 @@ test('the bundled command reports bad input as the ESM build does: exit 1, the f
   expect(spawnSync(process.execPath, [BIN, 'render', '--outt', 'x'], { encoding: 'utf8' }).status).toBe(2);
 });
 
-test('the bundled command runs a batch on the worker pool (its workers load beside the bundle), bytes as the ESM build', () => {
+test('the bundled command runs its worker pool: a batch of two files, and serve answering a render over a socket', async () => {
+  const env = { ...process.env, SOURCE_DATE_EPOCH: '1610668800' };
+  const out = tmp();
+  const seed = 'examples/fangzheng-2020/fangzheng-2020.yaml';
+  const data = tmp();
+  for (const n of ['a', 'b']) writeFileSync(join(data, `${n}.yaml`), readFileSync(seed));
+  const r = spawnSync(process.execPath, [BIN, 'render', join(data, 'a.yaml'), join(data, 'b.yaml'), '--template', 'gov-info-annual-report-2019', '--format', 'pdf', '--out', out], { env, encoding: 'utf8', timeout: 120_000 });
+  expect(r.status).toBe(0);
+  expect(readdirSync(out).sort()).toEqual(['a.pdf', 'b.pdf']);
+
+  const server = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--concurrency', '1'], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  try {
+    const base = await new Promise<string>((resolve, reject) => {
+      let err = '';
+      server.stderr.on('data', (d: Buffer) => {
+        err += d.toString();
+        const m = /listening on (http:\/\/\S+?) /.exec(err);
+        if (m) resolve(m[1]);
+      });
+      server.on('exit', () => reject(new Error(err)));
+    });
+    const res = await fetch(`${base}/render/gov-info-annual-report-2019.pdf`, { method: 'POST', headers: { 'content-type': 'application/yaml' }, body: readFileSync(seed), signal: AbortSignal.timeout(60_000) });
+    expect(res.status).toBe(200);
+    expect(Buffer.from(await res.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+  } finally {
+    server.kill('SIGTERM');
+  }
+});
+
+test('the bundled command batch with --jobs 2 writes the same bytes as the ESM build', () => {
   const env = { ...process.env, SOURCE_DATE_EPOCH: '1610668800' };
   const [a, b] = [tmp(), tmp()];
   const files = ['examples/fangzheng-2020/fangzheng-2020.yaml', 'examples/fangzheng-2020/fangzheng-2020.yaml'].map((f, i) => {

@@ -66,7 +66,9 @@ for (const f of ['index.html', 'style.css']) copyFileSync(join(root, 'web', f), 
 const fontsJson = join(out, 'assets/web-fonts.json');
 if (readdirSync(out).includes('assets')) {
   const sans = JSON.parse(readFileSync(fontsJson, 'utf8')).faces.find((f) => f.family === 'Noto Sans SC' && !f.bold);
-  writeFileSync(join(out, 'style.css'), `@font-face { font-family: "cjk-report-ui"; src: url("assets/${sans.common.file}") format("truetype"); font-display: swap; }\n${readFileSync(join(out, 'style.css'), 'utf8')}`);
+  // the full file is the next family in the stack: a browser loads it only for a character the common file lacks (浉)
+  const faces = `@font-face { font-family: "cjk-report-ui"; src: url("assets/${sans.common.file}") format("truetype"); font-display: swap; }\n@font-face { font-family: "cjk-report-ui-full"; src: url("assets/${sans.full.file}") format("truetype"); font-display: swap; }\n`;
+  writeFileSync(join(out, 'style.css'), faces + readFileSync(join(out, 'style.css'), 'utf8'));
 }
 // Brotli copies for servers that send precompressed files (webAssets() does)
 for (const f of readdirSync(out, { recursive: true }).map(String))

@@ -19,13 +19,13 @@ await build({
   define: { 'import.meta.url': '__bundleUrl' },
   banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
   alias: { 'brotli/decompress.js': './scripts/cli/no-woff2.cjs', linebreak: './scripts/cli/no-linebreak.cjs' },
-  // piscina starts its own runner from <its dir>/worker.js: bundled, that would be dist/cli/worker.js (ours)
+  // piscina starts its own bootstrap file from beside its module: it must stay in node_modules
   external: ['piscina'],
   legalComments: 'none',
   logLevel: 'warning',
 });
 copyFileSync('scripts/cli/launch.cjs', 'dist/cli/main.cjs');
-// The render pool (batch, serve) starts its workers from ./worker.js beside the bundle: they load the ESM build.
+// serve and batch start pool workers from ./worker.js beside the bundle: they load the ESM build
 writeFileSync('dist/cli/worker.js', "export { default } from '../src/server/worker.js';\n");
 
 // Write the code cache now with one render of the seed (PDF and DOCX), so the first real run starts warm.

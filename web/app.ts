@@ -197,6 +197,8 @@ function draw(): void {
     const l = document.createElement('label');
     const i = document.createElement('input');
     i.value = String(data[k] ?? '');
+    i.name = k;
+    if (k === 'agency') i.size = 28; // a full agency name stays readable
     i.addEventListener('input', () => {
       data[k] = k === 'year' ? Number(i.value) : i.value;
       check();

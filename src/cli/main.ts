@@ -20,7 +20,8 @@ Usage:
   cjk-report render <data> --template <id> [--allow-inconsistent] [--previous <last-year data>] ...
   cjk-report render <data files…> --template <id> [--format pdf,docx] [--out dir] [--jobs N]
   cjk-report serve [--port 8080] [--host 127.0.0.1] [--font ROLE=file]... [--cors <origin>]
-                   [--concurrency N] [--queue N] [--timeout seconds] [--max-body bytes]
+                   [--concurrency N] [--queue N] [--timeout seconds] [--max-body bytes] [--no-page]
+                   (serves the 填报 page at /, which renders in the browser)
   cjk-report validate <data> --template <id> [--previous <file>]
   cjk-report aggregate <data files…> --template <id> --out <file> [--agency <name>]
   cjk-report templates
@@ -53,6 +54,7 @@ const OPTIONS: Record<string, OptionSpec> = {
     queue: { type: 'string' },
     timeout: { type: 'string' },
     'max-body': { type: 'string' },
+    'no-page': { type: 'boolean' },
   },
   validate: { template: { type: 'string' }, previous: { type: 'string' }, limit: { type: 'string', multiple: true } },
   aggregate: { template: { type: 'string' }, out: { type: 'string' }, agency: { type: 'string' }, limit: { type: 'string', multiple: true } },
@@ -236,6 +238,7 @@ async function serveCmd(args: Args): Promise<number> {
     queue: intOption(one(args, 'queue'), 'queue', 0),
     timeoutMs: timeout === undefined ? undefined : timeout * 1000,
     maxBodyBytes: intOption(one(args, 'max-body'), 'max-body', 1),
+    page: !flag(args, 'no-page'),
   });
 }
 

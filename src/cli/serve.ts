@@ -16,6 +16,8 @@ export interface ServeOptions {
   queue?: number;
   timeoutMs?: number;
   maxBodyBytes?: number;
+  /** serve the 填报 page at / (default true; --no-page turns it off) */
+  page?: boolean;
 }
 
 export async function startServe(o: ServeOptions): Promise<number> {
@@ -28,7 +30,7 @@ export async function startServe(o: ServeOptions): Promise<number> {
       throw new UsageError(`--font ${spec}: cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
     }
   });
-  const app = createExportApp({ fonts, cors: o.cors, concurrency: o.concurrency, queue: o.queue, timeoutMs: o.timeoutMs, maxBodyBytes: o.maxBodyBytes });
+  const app = createExportApp({ fonts, cors: o.cors, concurrency: o.concurrency, queue: o.queue, timeoutMs: o.timeoutMs, maxBodyBytes: o.maxBodyBytes, page: o.page ?? true });
   const server = serve({ fetch: app.fetch, port: o.port, hostname: o.host }, (info) => {
     process.stderr.write(`cjk-report serve: listening on http://${info.family === 'IPv6' ? `[${info.address}]` : info.address}:${info.port} (${app.pool.concurrency} workers, queue ${app.pool.queue}, time limit ${app.pool.timeoutMs / 1000} s)\n`);
   });

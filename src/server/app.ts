@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
+import { webAssets } from '../browser/web-assets.js';
 import { type Format, templateJsonSchema, templates } from '../core.js';
 import { CjkReportError, HTTP_STATUS, UnknownTemplateError, asCjkReportError } from '../errors.js';
 import { DEFAULT_LIMITS, type Limits } from '../limits.js';
@@ -31,6 +32,11 @@ export interface ExportAppOptions extends Omit<PoolOptions, 'worker'> {
   creationDate?: Date;
   /** seconds for Retry-After on 503; default 1 */
   retryAfter?: number;
+  /**
+   * Serve the 填报 page, the browser bundle and its fonts at `/` (from `npm run build:web`'s dist/browser,
+   * or the folder given). The page renders in the browser: no data reaches the server. Default off.
+   */
+  page?: boolean | string;
 }
 
 export type ExportApp = Hono<{ Variables: { requestId: string } }> & {
@@ -160,6 +166,14 @@ export function createExportApp(options: ExportAppOptions = {}): ExportApp {
   app.get('/templates', (c) => c.json(templates()));
   app.get('/templates/:id/schema', (c) => c.json(templateJsonSchema(knownTemplate(c.req.param('id')))));
   app.get('/healthz', (c) => c.json({ ok: true, ...pool.stats }));
+  if (options.page) {
+    // after the API routes, so they always win; only GET, only files under the page's folder
+    const assets = webAssets(typeof options.page === 'string' ? options.page : undefined);
+    app.get('*', (c) => {
+      const a = assets(c.req.path, c.req.header('accept-encoding'));
+      return a ? c.body(a.body as Uint8Array<ArrayBuffer>, a.status as 200, a.headers) : c.notFound();
+    });
+  }
 
   return Object.assign(app, { pool, close: () => pool.close() });
 }

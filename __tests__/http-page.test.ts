@@ -1,0 +1,55 @@
+/** `cjk-report serve` serves the 填报 page at `/`: the page and its bundle over a real socket, the API routes still first. */
+import { existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { createExportApp, type ExportApp } from '../dist/src/server/index.js'; // the worker pool needs the built worker
+import { listen } from './helpers/http.js';
+
+const dist = join(process.cwd(), 'dist/browser');
+let app: ExportApp;
+let srv: { base: string; close: () => Promise<void> };
+
+beforeAll(async () => {
+  // `npm test` runs build:web first; a focused run builds when nothing is there yet
+  if (!existsSync(join(dist, 'index.html'))) execFileSync('npm', ['run', 'build:web', '--silent'], { stdio: 'inherit' });
+  app = createExportApp({ page: true, log: false, concurrency: 1 });
+  srv = await listen(app.fetch);
+});
+afterAll(async () => {
+  await srv?.close();
+  await app?.close();
+});
+
+test('GET / is the 填报 page, its script is served, hashed fonts are immutable and Brotli-encoded when accepted', async () => {
+  const html = await fetch(`${srv.base}/`);
+  expect(html.status).toBe(200);
+  expect(html.headers.get('content-type')).toMatch(/^text\/html/);
+  const text = await html.text();
+  expect(text).toContain('填报');
+  const script = /from '\.\/([^']+\.js)'/.exec(text)?.[1];
+  expect(script).toBeTruthy();
+  const js = await fetch(`${srv.base}/${script}`);
+  expect(js.status).toBe(200);
+  expect(js.headers.get('content-type')).toMatch(/javascript/);
+  const fonts = (await (await fetch(`${srv.base}/assets/web-fonts.json`)).json()) as { faces: { common: { file: string } }[] };
+  const font = await fetch(`${srv.base}/assets/${fonts.faces[0].common.file}`, { headers: { 'accept-encoding': 'br' } });
+  expect(font.status).toBe(200);
+  expect(font.headers.get('cache-control')).toContain('immutable');
+});
+
+test('the API routes win over the page, and nothing outside the page folder is served', async () => {
+  expect((await (await fetch(`${srv.base}/healthz`)).json()).ok).toBe(true);
+  expect((await fetch(`${srv.base}/templates`)).headers.get('content-type')).toMatch(/json/);
+  for (const p of ['/../package.json', '/%2e%2e/package.json', '/meta.json', '/app.js.map']) expect((await fetch(`${srv.base}${p}`)).status).toBe(404);
+});
+
+test('without the option there is no page', async () => {
+  const bare = createExportApp({ log: false, concurrency: 1 });
+  const s = await listen(bare.fetch);
+  try {
+    expect((await fetch(`${s.base}/`)).status).toBe(404);
+  } finally {
+    await s.close();
+    await bare.close();
+  }
+});
