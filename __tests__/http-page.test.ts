@@ -53,3 +53,18 @@ test('without the option there is no page', async () => {
     await bare.close();
   }
 });
+
+test('pageAssets serves the page’s fonts from a folder made by `cjk-report web-assets` (an installed package ships none)', async () => {
+  const other = createExportApp({ page: true, pageAssets: join(dist, 'assets'), log: false, concurrency: 1 });
+  const s = await listen(other.fetch);
+  try {
+    const list = (await (await fetch(`${s.base}/assets/web-fonts.json`)).json()) as { faces: { full: { file: string } }[] };
+    const full = await fetch(`${s.base}/assets/${list.faces[0].full.file}`, { headers: { 'accept-encoding': 'br' } });
+    expect(full.status).toBe(200);
+    expect(full.headers.get('content-encoding')).toBe('br');
+    expect((await fetch(`${s.base}/assets/../index.html`)).status).not.toBe(500);
+  } finally {
+    await s.close();
+    await other.close();
+  }
+});

@@ -4,19 +4,23 @@
  * (tsc without skipLibCheck, and without @types/fontkit or any other devDependency).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { brotliDecompressSync } from 'node:zlib';
+import { strFromU8, unzipSync } from 'fflate';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { tmp } from './helpers/tools.js';
 
 const ROOT = process.cwd();
 let proj: string;
 let files: string[];
+let unpackedSize: number;
 
 beforeAll(() => {
   const dir = tmp('cjk-report-pack-');
   const out = execFileSync('npm', ['pack', '--json', '--pack-destination', dir], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   const info = JSON.parse(out.slice(out.indexOf('[')))[0];
   files = info.files.map((f: { path: string }) => f.path);
+  unpackedSize = info.unpackedSize;
   proj = join(dir, 'app');
   const pkg = join(proj, 'node_modules', 'cjk-report');
   mkdirSync(pkg, { recursive: true });
@@ -29,6 +33,10 @@ beforeAll(() => {
     mkdirSync(join(proj, 'node_modules', name, '..'), { recursive: true });
     symlinkSync(join(ROOT, 'node_modules', name), join(proj, 'node_modules', name));
   }
+  // what npm does for `bin` on install: a link in node_modules/.bin and the executable bit
+  mkdirSync(join(proj, 'node_modules', '.bin'));
+  symlinkSync('../cjk-report/dist/cli/main.cjs', join(proj, 'node_modules', '.bin', 'cjk-report'));
+  chmodSync(join(pkg, 'dist/cli/main.cjs'), 0o755);
   copyFileSync('examples/fangzheng-2020/fangzheng-2020.yaml', join(proj, 'seed.yaml'));
   writeFileSync(join(proj, 'package.json'), JSON.stringify({ name: 'app', private: true, type: 'module' }));
 }, 300_000);
@@ -41,6 +49,13 @@ test('the tarball holds what a user needs and nothing else', () => {
   expect(files.filter((f) => /\.ts$/.test(f) && !/\.d\.ts$/.test(f))).toEqual([]);
   expect(files.filter((f) => /^(dist\/scripts|scripts|__tests__|examples|src)\//.test(f))).toEqual([]);
   expect(readdirSync(join(proj, 'node_modules'))).not.toContain('typescript');
+  // the bin and the browser bundle, without build leftovers: no code cache, no web assets, no .br copies
+  expect(files).toEqual(expect.arrayContaining(['dist/cli/main.cjs', 'dist/cli/cjk-report.cjs', 'dist/cli/worker.js', 'dist/browser/index.js', 'dist/browser/worker.js', 'dist/browser/index.html', 'dist/browser/app.js']));
+  expect(files.filter((f) => /\.(v8cache|br|map)$|^dist\/browser\/(assets|meta\.json|sizes\.json)/.test(f))).toEqual([]);
+  const chunks = readFileSync(join(proj, 'node_modules/cjk-report/dist/browser/index.js'), 'utf8').match(/chunks\/[\w-]+\.js/g) ?? [];
+  for (const c of chunks) expect(files).toContain(`dist/browser/${c}`);
+  // the fonts once (fonts/, 19 MB): the browser's font files are built from them on the user's side
+  expect(unpackedSize).toBeLessThan(23 * 1024 * 1024);
   expect(() => readdirSync(join(proj, 'node_modules', '@types', 'fontkit'))).toThrow();
 });
 
@@ -131,3 +146,66 @@ export const app = createExportApp(opts);
   expect(r.stdout + r.stderr).toBe('');
   expect(r.status).toBe(0);
 }, 120_000);
+
+test('cjk-report/browser resolves to the prebuilt bundle and bundles for the browser without Node imports', async () => {
+  const esbuild = await import('esbuild');
+  writeFileSync(join(proj, 'page.js'), `import { exportReport } from 'cjk-report/browser';\nwindow.go = (m) => exportReport(m, { format: 'pdf', assetsUrl: '/assets/' });\n`);
+  const r = await esbuild.build({ absWorkingDir: proj, entryPoints: ['page.js'], bundle: true, write: false, outdir: 'out', format: 'esm', platform: 'browser', conditions: ['browser'], metafile: true, logLevel: 'silent' });
+  expect(r.errors).toEqual([]);
+  const inputs = Object.keys(r.metafile.inputs);
+  expect(inputs).toContain('node_modules/cjk-report/dist/browser/index.js');
+  // the bundle's own chunks only: nothing from dist/src, no dependency, no node: built-in
+  expect(inputs.filter((i) => i !== 'page.js' && !i.startsWith('node_modules/cjk-report/dist/browser/'))).toEqual([]);
+  const js = r.outputFiles.map((f) => f.text).join('');
+  expect(js).not.toMatch(/["']node:\w+["']/);
+  expect(js).toContain('worker.js');
+}, 60_000);
+
+test('the installed bin renders the seed to a PDF and a DOCX; its code cache is made lazily and a foreign one is ignored', () => {
+  const run = () => spawnSync('npx', ['--no-install', 'cjk-report', 'render', 'seed.yaml', '--template', 'gov-info-annual-report-2019', '--out', 'out'], { cwd: proj, encoding: 'utf8' });
+  const cli = join(proj, 'node_modules/cjk-report/dist/cli');
+  expect(readdirSync(cli).filter((f) => f.endsWith('.v8cache'))).toEqual([]);
+  let r = run();
+  expect(r.stderr).toBe('');
+  expect(r.status).toBe(0);
+  const out = readdirSync(join(proj, 'out')).sort();
+  expect(out).toEqual(['seed.docx', 'seed.pdf']);
+  expect(readFileSync(join(proj, 'out', 'seed.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+  expect(strFromU8(unzipSync(readFileSync(join(proj, 'out', 'seed.docx')))['word/document.xml'])).toContain('方正县营商环境建设监督局');
+  const caches = readdirSync(cli).filter((f) => f.endsWith('.v8cache'));
+  expect(caches).toHaveLength(1);
+  expect(caches[0]).toContain(process.version);
+  // a corrupt or foreign cache under the same name: V8 rejects it, the run succeeds and rewrites it
+  writeFileSync(join(cli, caches[0]), Buffer.alloc(4096, 7));
+  r = run();
+  expect(r.stderr).toBe('');
+  expect(r.status).toBe(0);
+  expect(readFileSync(join(cli, caches[0])).equals(Buffer.alloc(4096, 7))).toBe(false);
+}, 120_000);
+
+test('the installed bin renders a batch on its worker pool', () => {
+  mkdirSync(join(proj, 'batch'));
+  for (const n of ['a', 'b', 'c']) copyFileSync(join(proj, 'seed.yaml'), join(proj, 'batch', `${n}.yaml`));
+  const r = spawnSync('npx', ['--no-install', 'cjk-report', 'render', 'batch/a.yaml', 'batch/b.yaml', 'batch/c.yaml', '--template', 'gov-info-annual-report-2019', '--format', 'pdf', '--out', 'batch-out', '--jobs', '2'], { cwd: proj, encoding: 'utf8' });
+  expect(r.stderr).toContain('完成 3 份，失败 0 份');
+  expect(r.status).toBe(0);
+  expect(readdirSync(join(proj, 'batch-out')).sort()).toEqual(['a.pdf', 'b.pdf', 'c.pdf']);
+}, 120_000);
+
+test('web-assets builds the browser fonts from the installed package\'s own fonts/', () => {
+  const r = spawnSync('npx', ['--no-install', 'cjk-report', 'web-assets', 'assets', '--quality', '1'], { cwd: proj, encoding: 'utf8' });
+  expect(r.status).toBe(0);
+  const m = JSON.parse(readFileSync(join(proj, 'assets/web-fonts.json'), 'utf8'));
+  expect(m.faces).toHaveLength(6);
+  const f = m.faces[0].common.file;
+  expect(existsSync(join(proj, 'assets', m.wasm.file))).toBe(true);
+  expect(brotliDecompressSync(readFileSync(join(proj, 'assets', `${f}.br`))).equals(readFileSync(join(proj, 'assets', f)))).toBe(true);
+  // served by the package's own handler: the .br bytes with Content-Encoding: br, immutable
+  writeFileSync(join(proj, 'serve-assets.mjs'), `import { webAssets } from 'cjk-report/server';
+const a = webAssets('assets')('/${f}', 'gzip, br');
+console.log(JSON.stringify({ enc: a.headers['content-encoding'], cache: a.headers['cache-control'], type: a.headers['content-type'], bytes: a.body.byteLength }));
+`);
+  const s = spawnSync('node', ['serve-assets.mjs'], { cwd: proj, encoding: 'utf8' });
+  expect(s.stderr).toBe('');
+  expect(JSON.parse(s.stdout)).toEqual({ enc: 'br', cache: 'public, max-age=31536000, immutable', type: 'font/ttf', bytes: readFileSync(join(proj, 'assets', `${f}.br`)).byteLength });
+}, 180_000);

@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 /**
  * The browser bundle (dist/browser/): index.js (exportReport), worker.js (the render worker) and the
- * data-entry page's app.js, split into shared ESM chunks. Node built-ins pdfkit and pdfmake use are mapped
- * to small shims (fflate for zlib); pdfmake's Node build is used so there is one fontkit; zod carries only
- * the zh-CN and en locales. Writes meta.json and prints the sizes (min, gzip).
+ * data-entry page's app.js, split into shared ESM chunks. Node built-ins pdfkit uses are mapped to small
+ * shims (fflate for zlib); pdfkit's ES build is used so there is one fontkit; zod carries only the zh-CN
+ * and en locales. The package ships the JS, index.html and style.css (not the assets, nor the .br copies). Writes meta.json and prints the sizes (min, gzip).
  */
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -23,8 +23,6 @@ const nodeShims = {
     b.onResolve({ filter: /^browserify-zlib$/ }, () => ({ path: join(shims, 'zlib.ts') }));
     b.onResolve({ filter: /^(node:)?events$/ }, () => ({ path: join(root, 'node_modules/events/events.js') }));
     b.onResolve({ filter: /^(node:)?buffer$/ }, () => ({ path: join(root, 'node_modules/buffer/index.js') }));
-    // pdfmake's browser build carries its own fontkit and lacks setLocalAccessPolicy: use its Node build.
-    b.onResolve({ filter: /^pdfmake$/ }, () => ({ path: join(root, 'node_modules/pdfmake/js/index.js') }));
     b.onResolve({ filter: /^pdfkit$/ }, () => ({ path: join(root, 'node_modules/pdfkit/js/pdfkit.es.js') }));
     // zod's locale barrel holds 64 languages; the messages here are Chinese (and English as zod's default).
     b.onResolve({ filter: /locales\/index\.js$/ }, (a) => (a.importer.includes('/zod/') ? { path: join(shims, 'zod-locales.ts') } : undefined));

@@ -15,6 +15,8 @@ export * from './model/index.js';
 export { FontRegistry } from './fonts/registry.js';
 export { HbSubsetter } from './fonts/hb-subset.js';
 export { bundledRegistry, newBundledRegistry, nodeSubsetter };
+export { buildWebAssets, type BuildWebAssetsOptions } from './fonts/web-assets.js';
+export type { WebFontManifest } from './fonts/needs.js';
 
 export interface NodeRenderOptions {
   formats?: Format[];

@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 // The cjk-report command: runs the CLI bundle with a V8 code cache next to it, so a cold start skips
 // parsing and compiling what the last run compiled. The cache is written after a run when missing or
-// rejected (another Node version); a read-only install simply runs without it.
+// rejected (another Node version); a read-only install simply runs without it. The cache is not shipped in
+// the package: its name carries the bundle's content hash (written in by scripts/build-cli.mjs) and the
+// Node version and architecture, so a cache from another build or another Node is never read; V8 itself
+// rejects one that does not match (cachedDataRejected) and the run goes on without it.
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
@@ -12,7 +15,8 @@ const v8 = require('node:v8');
 v8.setFlagsFromString('--liftoff-only');
 
 const file = path.join(__dirname, 'cjk-report.cjs');
-const cacheFile = path.join(__dirname, `cjk-report.${process.version}.v8cache`);
+const BUILD = 'dev'; // replaced by the bundle's hash at build time
+const cacheFile = path.join(__dirname, `cjk-report.${BUILD}.${process.version}-${process.arch}.v8cache`);
 let cachedData;
 try {
   cachedData = fs.readFileSync(cacheFile);

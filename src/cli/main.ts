@@ -21,11 +21,13 @@ Usage:
   cjk-report render <data files…> --template <id> [--format pdf,docx] [--out dir] [--jobs N]
   cjk-report serve [--port 8080] [--host 127.0.0.1] [--font ROLE=file]... [--cors <origin>]
                    [--concurrency N] [--queue N] [--timeout seconds] [--max-body bytes] [--no-page]
-                   (serves the 填报 page at /, which renders in the browser)
+                   [--web-assets <dir>]  (serves the 填报 page at /, which renders in the browser; its fonts
+                                          come from <dir>, made by cjk-report web-assets <dir>)
   cjk-report validate <data> --template <id> [--previous <file>]
   cjk-report aggregate <data files…> --template <id> --out <file> [--agency <name>]
   cjk-report templates
   cjk-report schema
+  cjk-report web-assets <dir> [--quality 0-11]   fonts and wasm for cjk-report/browser (serve <dir> as assetsUrl)
 
   --limit NAME=VALUE   raise or lower a resource limit (render, validate, aggregate; repeatable)
 ${LIMIT_NAMES.map((k) => `                       ${k.padEnd(15)} ${String(DEFAULT_LIMITS[k]).padStart(9)}  ${LIMIT_LABELS[k]}`).join('\n')}
@@ -55,11 +57,13 @@ const OPTIONS: Record<string, OptionSpec> = {
     timeout: { type: 'string' },
     'max-body': { type: 'string' },
     'no-page': { type: 'boolean' },
+    'web-assets': { type: 'string' },
   },
   validate: { template: { type: 'string' }, previous: { type: 'string' }, limit: { type: 'string', multiple: true } },
   aggregate: { template: { type: 'string' }, out: { type: 'string' }, agency: { type: 'string' }, limit: { type: 'string', multiple: true } },
   templates: {},
   schema: {},
+  'web-assets': { quality: { type: 'string' } },
 };
 
 async function main(argv: string[]): Promise<number> {
@@ -84,6 +88,8 @@ async function main(argv: string[]): Promise<number> {
       return aggregateCmd(args);
     case 'serve':
       return serveCmd(args);
+    case 'web-assets':
+      return webAssetsCmd(args);
     default:
       throw new UsageError(`unknown command "${cmd}"`);
   }
@@ -225,6 +231,20 @@ async function batchCmd(args: Args, formats: Format[], out: string): Promise<num
   return s.interrupted ? EXIT_STATUS.cancelled : s.failed.length ? 1 : 0;
 }
 
+/** The browser build's fonts and wasm, made from the package's own fonts/ (the tarball carries them once). */
+async function webAssetsCmd(args: Args): Promise<number> {
+  const [dir, ...more] = args.positionals;
+  if (!dir || more.length) throw new UsageError('web-assets takes one output folder');
+  const { intOption } = await import('./serve.js');
+  const quality = intOption(one(args, 'quality'), 'quality', 0);
+  if (quality !== undefined && quality > 11) throw new UsageError('--quality takes a whole number from 0 to 11');
+  const { buildWebAssets } = await import('../fonts/web-assets.js');
+  const m = await buildWebAssets(dir, { quality, log: (line) => process.stderr.write(`${line}\n`) });
+  const br = m.faces.reduce((s, f) => s + f.common.brotli + f.full.brotli, m.wasm.brotli);
+  process.stdout.write(`${dir}: web-fonts.json, ${m.faces.length * 2} font files and the wasm (${(br / 1048576).toFixed(1)} MiB as Brotli)\n`);
+  return 0;
+}
+
 async function serveCmd(args: Args): Promise<number> {
   if (args.positionals.length) throw new UsageError('serve takes no file arguments');
   const { startServe, intOption } = await import('./serve.js');
@@ -239,6 +259,7 @@ async function serveCmd(args: Args): Promise<number> {
     timeoutMs: timeout === undefined ? undefined : timeout * 1000,
     maxBodyBytes: intOption(one(args, 'max-body'), 'max-body', 1),
     page: !flag(args, 'no-page'),
+    webAssets: one(args, 'web-assets'),
   });
 }
 

@@ -2,7 +2,9 @@
  * `cjk-report serve`: the export service on Node. Binds loopback unless --host says otherwise; fonts
  * come from the command line (read here, once), never from a request.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { webRoot } from '../browser/web-assets.js';
 import { serve } from '@hono/node-server';
 import { createExportApp } from '../server/app.js';
 import { UsageError } from './args.js';
@@ -18,6 +20,8 @@ export interface ServeOptions {
   maxBodyBytes?: number;
   /** serve the 填报 page at / (default true; --no-page turns it off) */
   page?: boolean;
+  /** folder made by `cjk-report web-assets`, for the page's fonts */
+  webAssets?: string;
 }
 
 export async function startServe(o: ServeOptions): Promise<number> {
@@ -30,7 +34,12 @@ export async function startServe(o: ServeOptions): Promise<number> {
       throw new UsageError(`--font ${spec}: cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
     }
   });
-  const app = createExportApp({ fonts, cors: o.cors, concurrency: o.concurrency, queue: o.queue, timeoutMs: o.timeoutMs, maxBodyBytes: o.maxBodyBytes, page: o.page ?? true });
+  const page = o.page ?? true;
+  const pageFonts = o.webAssets ?? join(webRoot(), 'assets');
+  if (o.webAssets && !existsSync(join(o.webAssets, 'web-fonts.json'))) throw new UsageError(`--web-assets ${o.webAssets}：没有 web-fonts.json，请先运行 cjk-report web-assets ${o.webAssets}`);
+  if (page && !existsSync(join(pageFonts, 'web-fonts.json')))
+    process.stderr.write(`cjk-report serve: 填报页面的字体尚未生成，页面能打开但不能导出；请运行 cjk-report web-assets <目录>，再以 --web-assets <目录> 启动\n`);
+  const app = createExportApp({ fonts, cors: o.cors, concurrency: o.concurrency, queue: o.queue, timeoutMs: o.timeoutMs, maxBodyBytes: o.maxBodyBytes, page, pageAssets: o.webAssets });
   const server = serve({ fetch: app.fetch, port: o.port, hostname: o.host }, (info) => {
     process.stderr.write(`cjk-report serve: listening on http://${info.family === 'IPv6' ? `[${info.address}]` : info.address}:${info.port} (${app.pool.concurrency} workers, queue ${app.pool.queue}, time limit ${app.pool.timeoutMs / 1000} s)\n`);
   });

@@ -11,7 +11,7 @@ import type { ReportDocument } from '../model/document.js';
 import type { Face } from './face.js';
 import { FontRegistry, type RoleMap } from './registry.js';
 
-/** Coverage of the web font files, as written by scripts/build-web-assets.mjs into web-fonts.json. */
+/** Coverage of the web font files, as written by buildWebAssets() (src/fonts/web-assets.ts) into web-fonts.json. */
 export interface WebFontFile {
   file: string;
   bytes: number;

@@ -37,6 +37,8 @@ export interface ExportAppOptions extends Omit<PoolOptions, 'worker'> {
    * or the folder given). The page renders in the browser: no data reaches the server. Default off.
    */
   page?: boolean | string;
+  /** the page's fonts and wasm (`cjk-report web-assets <dir>`), served at `/assets/`; default: the page folder's own assets/ */
+  pageAssets?: string;
 }
 
 export type ExportApp = Hono<{ Variables: { requestId: string } }> & {
@@ -169,8 +171,10 @@ export function createExportApp(options: ExportAppOptions = {}): ExportApp {
   if (options.page) {
     // after the API routes, so they always win; only GET, only files under the page's folder
     const assets = webAssets(typeof options.page === 'string' ? options.page : undefined);
+    const fonts = options.pageAssets ? webAssets(options.pageAssets) : undefined;
     app.get('*', (c) => {
-      const a = assets(c.req.path, c.req.header('accept-encoding'));
+      const path = c.req.path;
+      const a = fonts && path.startsWith('/assets/') ? fonts(path.slice('/assets'.length), c.req.header('accept-encoding')) : assets(path, c.req.header('accept-encoding'));
       return a ? c.body(a.body as Uint8Array<ArrayBuffer>, a.status as 200, a.headers) : c.notFound();
     });
   }
