@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 
 const MIN_BYTES = 32 * 1024;
 const MAX_ENTRIES = 24;
-const MAX_BYTES = 24 * 1024 * 1024;
+const MAX_BYTES = 8 * 1024 * 1024;
 
 export function memoDeflate(tag: string, deflate: (data: Uint8Array, level: number) => Uint8Array): (data: Uint8Array, level: number) => Uint8Array {
   // insertion order is recency order: a hit is moved to the end, the oldest is evicted first

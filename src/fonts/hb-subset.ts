@@ -37,9 +37,9 @@ const tag = (t: string) => ((t.charCodeAt(0) << 24) | (t.charCodeAt(1) << 16) | 
 /** Tables a PDF's CIDFontType2 program does not use (glyphs are named by id): keep glyf, loca, head, hhea, hmtx, maxp. */
 const PDF_DROP = ['cmap', 'name', 'post', 'OS/2', 'STAT', 'gasp', 'GSUB', 'GPOS', 'GDEF', 'BASE', 'JSTF', 'vhea', 'vmtx', 'VORG', 'DSIG', 'meta', 'hdmx', 'LTSH', 'VDMX', 'kern'].map(tag);
 
-/** Subsets remembered (src: the last reports' fonts), at most this many and this many bytes. */
+/** Subsets remembered (the last reports' fonts), at most this many and this many bytes (per worker). */
 const MAX_SUBSETS = 16;
-const MAX_SUBSET_BYTES = 16 * 1024 * 1024;
+const MAX_SUBSET_BYTES = 8 * 1024 * 1024;
 /** Faces kept in wasm memory at once: a server fed many different fonts frees the least recently used. */
 const MAX_FACES = 16;
 /** OpenType layout tables; a font embedded for text whose glyphs are already chosen does not need them. */
