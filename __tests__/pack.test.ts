@@ -17,7 +17,10 @@ let unpackedSize: number;
 
 beforeAll(() => {
   const dir = tmp('cjk-report-pack-');
-  const out = execFileSync('npm', ['pack', '--json', '--pack-destination', dir], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  // Not prepack: it rewrites dist/src and dist/cli while the other test files run the CLI from them (a file
+  // caught mid-write fails their imports). `npm test` has built those; the CommonJS build is this test's own.
+  execFileSync(process.execPath, ['scripts/build-cjs.mjs'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  const out = execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', dir], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   const info = JSON.parse(out.slice(out.indexOf('[')))[0];
   files = info.files.map((f: { path: string }) => f.path);
   unpackedSize = info.unpackedSize;
