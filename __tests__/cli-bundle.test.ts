@@ -52,3 +52,22 @@ test('the bundled command runs its worker pool: a batch of two files, and serve 
     server.kill('SIGTERM');
   }
 });
+
+test('the bundled command batch with --jobs 2 writes the same bytes as the ESM build', () => {
+  const env = { ...process.env, SOURCE_DATE_EPOCH: '1610668800' };
+  const [a, b] = [tmp(), tmp()];
+  const files = ['examples/fangzheng-2020/fangzheng-2020.yaml', 'examples/fangzheng-2020/fangzheng-2020.yaml'].map((f, i) => {
+    const to = join(a, `in-${i}.yaml`);
+    writeFileSync(to, readFileSync(f));
+    return to;
+  });
+  const args = ['render', ...files, '--template', 'gov-info-annual-report-2019', '--format', 'pdf,docx', '--jobs', '2'];
+  const r = spawnSync(process.execPath, [BIN, ...args, '--out', join(a, 'out')], { env, encoding: 'utf8', timeout: 60_000 });
+  expect(r.stderr).toContain('完成 2 份，失败 0 份');
+  expect(r.status).toBe(0);
+  execFileSync(process.execPath, [ESM, ...SEED, '--out', b], { env });
+  for (const f of ['in-0.pdf', 'in-1.docx']) {
+    const ref = join(b, f.endsWith('.pdf') ? 'fangzheng-2020.pdf' : 'fangzheng-2020.docx');
+    expect(readFileSync(join(a, 'out', f)).equals(readFileSync(ref))).toBe(true);
+  }
+});

@@ -61,3 +61,18 @@ test('subsets for embedding hold the code points\' glyphs only, without layout t
   expect(withLayout.numGlyphs).toBeGreaterThan(bare.numGlyphs); // vertical forms and alternates pulled in
   for (const c of cps) expect(bare.glyphForCodePoint(c).advanceWidth).toBe(serif.font.glyphForCodePoint(c).advanceWidth);
 });
+
+test('remembered subsets: the same request gives equal bytes in a fresh buffer (the DOCX obfuscates in place), another request its own subset', async () => {
+  const hb = await nodeSubsetter();
+  const cps = [...'年度报告'].map((c) => c.codePointAt(0)!);
+  const a = hb.subset(serif.bytes, cps, { layout: false });
+  const copy = a.slice();
+  obfuscate(a, '00112233445566778899AABBCCDDEEFF'); // a caller changing its bytes…
+  const b = hb.subset(serif.bytes, new Set([...cps].reverse()), { layout: false }); // …does not change the next answer (order does not matter)
+  expect(Buffer.from(b).equals(Buffer.from(copy))).toBe(true);
+  expect(b.buffer).not.toBe(a.buffer);
+  expect(hb.subset(serif.bytes, cps).length).toBeGreaterThan(b.length); // with layout tables: another subset
+  const g = hb.subsetGlyphs(serif.bytes, [0, 5, 9]);
+  expect(hb.subsetGlyphs(serif.bytes, [9, 0, 5])).toEqual(g);
+  expect(hb.subsetGlyphs(serif.bytes, [0, 5, 9], true).glyphs).toBeGreaterThan(g.glyphs); // retained ids: its own entry
+});

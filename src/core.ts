@@ -28,6 +28,8 @@ export interface RenderOptions {
   subsetter?: HbSubsetter;
   /** raw deflate for the DOCX zip (Node: node:zlib's); without one, fflate's is loaded */
   deflate?: DeflateRaw;
+  /** the PDF's font programs: deflate with a zlib header, as pdfkit's own (Node: a remembered zlib.deflateSync) */
+  fontFileDeflate?: (data: Uint8Array) => Uint8Array;
   crc32?: Crc32;
   formats: Format[];
   creationDate?: Date;
@@ -66,7 +68,7 @@ export async function renderReport(input: unknown, opts: RenderOptions): Promise
   const doc: ReportDocument = parseModel(input, limits);
   const laidOut = layoutDocument(doc, { registry: opts.registry, creationDate: opts.creationDate, allowFontFallback: opts.allowFontFallback, limits });
   const out: RenderResult = { laidOut };
-  if (opts.formats.includes('pdf')) out.pdf = await renderPdf(laidOut, { subsetter: opts.subsetter });
+  if (opts.formats.includes('pdf')) out.pdf = await renderPdf(laidOut, { subsetter: opts.subsetter, fontFileDeflate: opts.fontFileDeflate });
   if (opts.formats.includes('docx')) {
     if (!opts.subsetter) throw new InputError([{ path: 'subsetter', message: '生成 DOCX 需要字体子集器：请在选项中给出 subsetter（harfbuzz），或只生成 PDF' }]);
     out.docx = await renderDocx(laidOut, { subsetter: opts.subsetter, deflate: opts.deflate, crc32: opts.crc32 });

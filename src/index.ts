@@ -8,6 +8,7 @@ import type { FontRegistry } from './fonts/registry.js';
 import type { Limits } from './limits.js';
 import { InputError } from './errors.js';
 import { MAX_YEAR, MIN_YEAR, yearInRange } from './model/document.js';
+import { memoDeflate } from './deflate-memo.js';
 
 export * from './core.js';
 export * from './model/index.js';
@@ -45,6 +46,10 @@ export function sourceDateEpoch(env: Record<string, string | undefined> = proces
 
 /** node:zlib's raw deflate, several times faster than fflate's on Node. */
 export const nodeDeflate: DeflateRaw = (data, level) => zlib.deflateRawSync(data, { level });
+/** The renders' deflates: the embedded fonts' results are remembered (src/deflate-memo.ts). */
+const fontDeflate: DeflateRaw = memoDeflate('raw', nodeDeflate);
+/** zlib.deflateSync as pdfkit calls it (default level, zlib header) for the PDF's font programs, remembered. */
+const pdfFontDeflate = ((m) => (data: Uint8Array) => m(data, -1))(memoDeflate('zlib', (data) => zlib.deflateSync(data)));
 /** zlib.crc32 exists from Node 20.15 / 22.2; older versions fall back to the core's own. */
 const nodeCrc32 = (zlib as { crc32?: Crc32 }).crc32;
 
@@ -58,7 +63,8 @@ async function nodeOptions(opts: NodeRenderOptions) {
   return {
     registry: opts.registry ?? bundledRegistry(),
     subsetter: await nodeSubsetter(),
-    deflate: nodeDeflate,
+    deflate: fontDeflate,
+    fontFileDeflate: pdfFontDeflate,
     crc32: nodeCrc32,
     formats,
     creationDate: opts.creationDate ?? sourceDateEpoch(),

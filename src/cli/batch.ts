@@ -37,7 +37,7 @@ export async function runBatch(o: BatchOptions): Promise<BatchSummary> {
   const jobs = Math.max(1, o.jobs ?? availableParallelism());
   const err = o.err ?? process.stderr;
   const stdout = o.stdout ?? process.stdout;
-  const pool = new RenderPool({ concurrency: jobs, queue: jobs, timeoutMs: 120_000, worker: o.worker });
+  const pool = new RenderPool({ concurrency: jobs, queue: jobs, timeoutMs: 120_000, worker: { nice: 0, ...o.worker } });
   pool.keepRunningOnCancel = false;
   const stop = new AbortController();
   const onSignal = () => stop.abort();

@@ -37,6 +37,9 @@ const tag = (t: string) => ((t.charCodeAt(0) << 24) | (t.charCodeAt(1) << 16) | 
 /** Tables a PDF's CIDFontType2 program does not use (glyphs are named by id): keep glyf, loca, head, hhea, hmtx, maxp. */
 const PDF_DROP = ['cmap', 'name', 'post', 'OS/2', 'STAT', 'gasp', 'GSUB', 'GPOS', 'GDEF', 'BASE', 'JSTF', 'vhea', 'vmtx', 'VORG', 'DSIG', 'meta', 'hdmx', 'LTSH', 'VDMX', 'kern'].map(tag);
 
+/** Subsets remembered (the last reports' fonts), at most this many and this many bytes (per worker). */
+const MAX_SUBSETS = 16;
+const MAX_SUBSET_BYTES = 8 * 1024 * 1024;
 /** Faces kept in wasm memory at once: a server fed many different fonts frees the least recently used. */
 const MAX_FACES = 16;
 /** OpenType layout tables; a font embedded for text whose glyphs are already chosen does not need them. */
@@ -54,6 +57,10 @@ export interface SubsetOptions {
 export class HbSubsetter {
   /** font bytes → harfbuzz face and the wasm copy of the font; Map order is recency (LRU) */
   private faces = new Map<Uint8Array, { face: number; ptr: number }>();
+  /** font bytes → a number for the subset memo's keys (a WeakMap: no font is kept alive by it) */
+  private fontIds = new WeakMap<Uint8Array, number>();
+  private lastFontId = 1;
+  private subsets = new Map<string, { data: Uint8Array; glyphs: number }>();
 
   private constructor(private hb: HbExports) {}
 
@@ -93,6 +100,11 @@ export class HbSubsetter {
 
   /** A subset holding the given code points, by default with all layout features kept (so `vert` still works). */
   subset(font: Uint8Array, codePoints: Iterable<number>, opts: SubsetOptions = {}): Uint8Array {
+    const cps = [...codePoints].sort((a, b) => a - b);
+    return this.remembered(font, `u${opts.layout === false ? 0 : 1}:${cps.join(',')}`, () => ({ data: this.subsetUncached(font, cps, opts), glyphs: 0 })).data;
+  }
+
+  private subsetUncached(font: Uint8Array, codePoints: Iterable<number>, opts: SubsetOptions): Uint8Array {
     return this.run(font, (input) => {
       const features = this.hb.hb_subset_input_set(input, HB_SUBSET_SETS_LAYOUT_FEATURE_TAG);
       this.hb.hb_set_clear(features);
@@ -114,6 +126,34 @@ export class HbSubsetter {
    * at its own id instead.
    */
   subsetGlyphs(font: Uint8Array, glyphIds: Iterable<number>, retainIds = false): { data: Uint8Array; glyphs: number } {
+    const ids = [...glyphIds].sort((a, b) => a - b);
+    return this.remembered(font, `g${retainIds ? 1 : 0}:${ids.join(',')}`, () => this.subsetGlyphsUncached(font, ids, retainIds));
+  }
+
+  /**
+   * The last subsets made, by font and request: a batch or a server makes the same subsets for every report
+   * of a template (harfbuzz's subsetting was ~9 ms of a warm render). A copy each time: callers may change
+   * the bytes (the DOCX obfuscates its fonts in place).
+   */
+  private remembered(font: Uint8Array, key: string, make: () => { data: Uint8Array; glyphs: number }): { data: Uint8Array; glyphs: number } {
+    let id = this.fontIds.get(font);
+    if (id === undefined) this.fontIds.set(font, (id = ++this.lastFontId));
+    const k = `${id}|${key}`;
+    let r = this.subsets.get(k);
+    if (r) this.subsets.delete(k); // re-inserted below: Map order is recency
+    else r = make();
+    this.subsets.set(k, r);
+    let bytes = 0;
+    for (const v of this.subsets.values()) bytes += v.data.length;
+    for (const [old, v] of this.subsets) {
+      if (this.subsets.size <= MAX_SUBSETS && bytes <= MAX_SUBSET_BYTES) break;
+      this.subsets.delete(old);
+      bytes -= v.data.length;
+    }
+    return { data: r.data.slice(), glyphs: r.glyphs };
+  }
+
+  private subsetGlyphsUncached(font: Uint8Array, glyphIds: Iterable<number>, retainIds: boolean): { data: Uint8Array; glyphs: number } {
     const data = this.run(font, (input) => {
       const hb = this.hb;
       hb.hb_subset_input_set_flags(input, HB_SUBSET_FLAGS_NO_HINTING | HB_SUBSET_FLAGS_NO_LAYOUT_CLOSURE | (retainIds ? HB_SUBSET_FLAGS_RETAIN_GIDS : 0));

@@ -4,6 +4,7 @@
  * that worker and starts a fresh one, so a runaway render cannot keep a core).
  */
 import { availableParallelism } from 'node:os';
+import { setFlagsFromString } from 'node:v8';
 import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { CjkReportError } from '../errors.js';
@@ -36,6 +37,9 @@ export class RenderPool {
     this.concurrency = opts.concurrency ?? Math.min(4, Math.max(1, availableParallelism()));
     this.queue = opts.queue ?? 4 * this.concurrency;
     this.timeoutMs = opts.timeoutMs ?? 30_000;
+    // The CLI launcher runs one-shot commands with --liftoff-only (no background wasm compile holding
+    // exit); V8 flags are per process, so without this every worker would run harfbuzz unoptimized.
+    setFlagsFromString('--no-liftoff-only');
     this.piscina = new Piscina({
       filename: WORKER.href,
       minThreads: 1,
@@ -43,6 +47,9 @@ export class RenderPool {
       maxQueue: this.queue,
       idleTimeout: 60_000,
       workerData: opts.worker ?? {},
+      // A smaller young generation than V8's default (3 × 16 MB semi-spaces): a render's garbage is short-lived,
+      // and per worker this measured ~30 MB less peak RSS in a 200-file batch at the same CPU time.
+      resourceLimits: { maxYoungGenerationSizeMb: 16 },
     });
   }
 

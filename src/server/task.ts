@@ -23,4 +23,6 @@ export interface WorkerConfig {
   limits?: Partial<Limits>;
   /** fixes the documents' dates (tests, reproducible output) */
   creationDate?: string;
+  /** added to the workers' nice value (default 10: the HTTP event loop stays responsive); the batch has no event loop to protect and uses 0 */
+  nice?: number;
 }

@@ -13,15 +13,19 @@ import { parseBody } from './body.js';
 import { registerFontBytes } from './fonts.js';
 import type { RenderTask, TaskResult, WorkerConfig } from './task.js';
 
-// Renders yield the CPU to the event loop (Linux nice values are per thread): /healthz and 503s stay
-// fast while every core renders.
-try {
-  setPriority(0, Math.min(19, getPriority(0) + 10));
-} catch {
-  /* not permitted or not supported: renders at normal priority */
-}
-
 const config: WorkerConfig = (workerData as WorkerConfig | undefined) ?? {};
+
+// Renders yield the CPU to the event loop (Linux nice values are per thread): /healthz and 503s stay
+// fast while every core renders. A batch sets nice 0: it has no requests to answer, and at +10 its
+// renders lose to every other process on a shared machine.
+const nice = config.nice ?? 10;
+if (nice) {
+  try {
+    setPriority(0, Math.min(19, getPriority(0) + nice));
+  } catch {
+    /* not permitted or not supported: renders at normal priority */
+  }
+}
 let registry: FontRegistry | undefined;
 function fonts(): FontRegistry | undefined {
   if (!config.fonts?.length) return undefined;

@@ -41,6 +41,7 @@ export class PdfFont {
     readonly face: Face,
     readonly id: string,
     private subsetter?: HbSubsetter,
+    private deflate?: (data: Uint8Array) => Uint8Array,
   ) {
     this.font = face.font as unknown as Font; // a real fontkit font: coverage-only faces never reach a renderer
     this.name = this.font.postscriptName;
@@ -132,7 +133,13 @@ export class PdfFont {
     const isCFF = program.cff;
     const fontFile = doc.ref();
     if (isCFF) fontFile.data.Subtype = 'CIDFontType0C';
-    fontFile.end(program.data);
+    if (this.deflate && doc.compress) {
+      // deflated here, as pdfkit would (same keys in the same order: Length, then Filter)
+      fontFile.compress = false;
+      fontFile.write(this.deflate(program.data));
+      fontFile.data.Filter = 'FlateDecode';
+      fontFile.end();
+    } else fontFile.end(program.data);
     const familyClass = (f['OS/2']?.sFamilyClass ?? 0) >> 8;
     let flags = 1 << 2;
     if (f.post.isFixedPitch) flags |= 1 << 0;

@@ -15,6 +15,8 @@ const num = (n: number) => String(Math.round(n * 1000) / 1000);
 export interface PdfOptions {
   /** harfbuzz makes the embedded subsets (fast, glyph ids kept); without it, fontkit's subsetter does */
   subsetter?: HbSubsetter;
+  /** deflates the font programs (zlib format, the bytes pdfkit's zlib.deflateSync gives); else pdfkit does */
+  fontFileDeflate?: (data: Uint8Array) => Uint8Array;
 }
 
 export async function renderPdf(doc: LaidOutDocument, opts: PdfOptions = {}): Promise<Uint8Array> {
@@ -52,7 +54,7 @@ export async function renderPdf(doc: LaidOutDocument, opts: PdfOptions = {}): Pr
     let f = fonts.get(key);
     if (!f) {
       const id = `F${++pdf._fontCount}`;
-      f = new PdfFont(pdf, doc.used.get(key)!.face, id, opts.subsetter);
+      f = new PdfFont(pdf, doc.used.get(key)!.face, id, opts.subsetter, opts.fontFileDeflate);
       fonts.set(key, f);
       pdf._fontFamilies[id] = f; // pdfkit embeds every font it knows when the document ends
     }

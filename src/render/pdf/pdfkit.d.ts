@@ -3,6 +3,8 @@
 declare module 'pdfkit/js/pdfkit.es.js' {
   export interface PdfRef {
     data: Record<string, unknown>;
+    /** set from the document's option when the object is made; false: the stream is written as given */
+    compress: boolean;
     write(chunk: string | Uint8Array): void;
     end(chunk?: string | Uint8Array): void;
   }
@@ -16,6 +18,7 @@ declare module 'pdfkit/js/pdfkit.es.js' {
     options: Record<string, unknown>;
     _fontFamilies: Record<string, unknown>;
     _fontCount: number;
+    compress: boolean;
     ref(data?: Record<string, unknown>): PdfRef;
     addPage(options: Record<string, unknown>): this;
     addContent(data: string): this;
