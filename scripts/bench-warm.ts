@@ -1,10 +1,10 @@
 /**
  * A bench child: renders one document N times in this process through the public API (template check and
- * build, layout, render) and prints {"warm_ms": [...], "bytes", "pages", "rss_mb"} as its last line.
+ * build, layout, render; the font-subset memos cleared before each) and prints {"warm_ms": [...], "bytes", "pages", "rss_mb"} as its last line.
  *   node dist/scripts/bench-warm.js pdf|docx|both seed|long N [WARMUP]
  */
 import { performance } from 'node:perf_hooks';
-import { render } from '../src/index.js';
+import { clearRenderMemos, render } from '../src/index.js';
 import { BENCH_DATE, longModel, seedData, seedModel } from './bench-models.js';
 
 export async function warm(format: 'pdf' | 'docx' | 'both', which: 'seed' | 'long', n: number, warmup = 2) {
@@ -16,6 +16,8 @@ export async function warm(format: 'pdf' | 'docx' | 'both', which: 'seed' | 'lon
   const ms: number[] = [];
   const cpu: number[] = [];
   for (let i = 0; i < n; i++) {
+    // like Typst's evictCache before each compile: no render profits from the previous one's font subsets
+    await clearRenderMemos();
     const a = performance.now();
     const c = process.cpuUsage();
     r = await once();

@@ -11,11 +11,17 @@ const MIN_BYTES = 32 * 1024;
 const MAX_ENTRIES = 24;
 const MAX_BYTES = 8 * 1024 * 1024;
 
-export function memoDeflate(tag: string, deflate: (data: Uint8Array, level: number) => Uint8Array): (data: Uint8Array, level: number) => Uint8Array {
+export type MemoDeflate = ((data: Uint8Array, level: number) => Uint8Array) & { clear(): void };
+
+export function memoDeflate(tag: string, deflate: (data: Uint8Array, level: number) => Uint8Array): MemoDeflate {
   // insertion order is recency order: a hit is moved to the end, the oldest is evicted first
   const memo = new Map<string, Uint8Array>();
   let bytes = 0;
-  return (data, level) => {
+  const clear = () => {
+    memo.clear();
+    bytes = 0;
+  };
+  return Object.assign((data: Uint8Array, level: number) => {
     if (data.length < MIN_BYTES) return deflate(data, level);
     const key = `${tag}:${level}:${data.length}:${createHash('sha1').update(data).digest('base64')}`;
     const hit = memo.get(key);
@@ -33,5 +39,5 @@ export function memoDeflate(tag: string, deflate: (data: Uint8Array, level: numb
       bytes -= v.length;
     }
     return out;
-  };
+  }, { clear });
 }

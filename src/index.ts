@@ -47,9 +47,21 @@ export function sourceDateEpoch(env: Record<string, string | undefined> = proces
 /** node:zlib's raw deflate, several times faster than fflate's on Node. */
 export const nodeDeflate: DeflateRaw = (data, level) => zlib.deflateRawSync(data, { level });
 /** The renders' deflates: the embedded fonts' results are remembered (src/deflate-memo.ts). */
-const fontDeflate: DeflateRaw = memoDeflate('raw', nodeDeflate);
+const fontDeflate = memoDeflate('raw', nodeDeflate);
 /** zlib.deflateSync as pdfkit calls it (default level, zlib header) for the PDF's font programs, remembered. */
-const pdfFontDeflate = ((m) => (data: Uint8Array) => m(data, -1))(memoDeflate('zlib', (data) => zlib.deflateSync(data)));
+const pdfFontMemo = memoDeflate('zlib', (data) => zlib.deflateSync(data));
+const pdfFontDeflate = (data: Uint8Array) => pdfFontMemo(data, -1);
+
+/**
+ * Forgets the remembered font subsets and their deflated bytes (a batch or server renders the same subsets
+ * again and again; the memos skip that work). For benchmarks that compare one render with another system's,
+ * as Typst's memo cache is evicted before each compile.
+ */
+export async function clearRenderMemos(): Promise<void> {
+  fontDeflate.clear();
+  pdfFontMemo.clear();
+  (await nodeSubsetter()).clearSubsetMemo();
+}
 /** zlib.crc32 exists from Node 20.15 / 22.2; older versions fall back to the core's own. */
 const nodeCrc32 = (zlib as { crc32?: Crc32 }).crc32;
 

@@ -64,6 +64,11 @@ export class HbSubsetter {
 
   private constructor(private hb: HbExports) {}
 
+  /** Forgets the remembered subsets (faces stay): for benchmarks that must not profit from a repeat. */
+  clearSubsetMemo(): void {
+    this.subsets.clear();
+  }
+
   static async create(wasm: BufferSource): Promise<HbSubsetter> {
     const { instance } = await WebAssembly.instantiate(wasm, {});
     const hb = instance.exports as unknown as HbExports;
