@@ -1,13 +1,9 @@
 import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { CjkReportError } from '../errors.js';
-import { parseFont } from '../fonts/face.js';
 import type { FontRegistry } from '../fonts/registry.js';
-import { validateFont } from '../fonts/validate.js';
+import { FONT_SPEC_ROLES, parseFontSpec, registerFontSpecs } from '../fonts/specs.js';
 import { type Limits, limitExceeded } from '../limits.js';
-import type { FontRole } from '../model/text.js';
 import { UsageError } from './args.js';
-
-const ROLES = new Set(['serif', 'sans', 'kai', 'fangsong', 'title', 'latin']);
 
 /** Reads a font file, refusing anything but a regular file (/dev/zero) and anything over the size limit before reading it. */
 function readFontFile(path: string, flagText: string, maxFontBytes: number): Uint8Array {
@@ -33,26 +29,14 @@ function readFontFile(path: string, flagText: string, maxFontBytes: number): Uin
   }
 }
 
-/** --font fangsong=仿宋_GB2312.ttf [--font fangsong-bold=…]: registers the file under its own family name, first for the role. */
+/** --font fangsong=仿宋_GB2312.ttf [--font fangsong-bold=…]: each file read (bounded), then registered as any font spec is. */
 export function registerFontFlags(reg: FontRegistry, specs: string[], limits: Pick<Limits, 'maxFontBytes'>): FontRegistry {
-  const byRole = new Map<string, { regular?: Uint8Array; bold?: Uint8Array; path: string }>();
-  for (const spec of specs) {
-    const m = /^([a-z]+)(-bold)?=(.+)$/.exec(spec);
-    if (!m || !ROLES.has(m[1])) throw new UsageError(`--font 应为 ROLE=文件 或 ROLE-bold=文件，ROLE 为 ${[...ROLES].join('、')} 之一；实为“${spec}”`);
-    const flagText = `--font ${spec}`;
-    const bytes = readFontFile(m[3], flagText, limits.maxFontBytes);
-    validateFont(bytes, flagText, limits.maxFontBytes);
-    const entry = byRole.get(m[1]) ?? { path: m[3] };
-    entry[m[2] ? 'bold' : 'regular'] = bytes;
-    byRole.set(m[1], entry);
-  }
-  for (const [role, e] of byRole) {
-    const regular = e.regular ?? e.bold!;
-    const family = parseFont(regular).familyName || role;
-    reg.register(family, { regular, bold: e.bold }, { maxFontBytes: limits.maxFontBytes });
-    reg.assign(role as FontRole | 'latin', [family]);
-  }
-  return reg;
+  const fonts = specs.map((spec) => {
+    const s = parseFontSpec(spec);
+    if (!s) throw new UsageError(`--font 应为 ROLE=文件 或 ROLE-bold=文件，ROLE 为 ${[...FONT_SPEC_ROLES].join('、')} 之一；实为“${spec}”`);
+    return { spec, bytes: readFontFile(s.file, `--font ${spec}`, limits.maxFontBytes) };
+  });
+  return registerFontSpecs(reg, fonts, limits);
 }
 
 /**
