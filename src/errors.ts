@@ -10,6 +10,10 @@ export interface Problem {
   message: string;
   /** rule id for template checks (A1, R3, V …) */
   rule?: string;
+  /** a rule's severity: errors stop a render (unless allowed), warnings are reported */
+  severity?: 'error' | 'warning';
+  /** the data paths the rule read, for a form to mark (the blamed cell is `path`) */
+  reads?: string[];
 }
 
 export type ErrorCode =
