@@ -13,9 +13,8 @@ import { formatValue } from '../src/layout/numbers.js';
 import { bundledRegistry } from '../src/fonts/bundled.js';
 import { FontRegistry } from '../src/fonts/registry.js';
 import { validateFont } from '../src/fonts/validate.js';
-import { parseData } from '../src/cli/io.js';
+import { parseInput, parseText, syntaxOfName } from '../src/input/parse.js';
 import { parseArgs } from '../src/cli/args.js';
-import { parseBody } from '../src/server/body.js';
 import { DEFAULT_LIMITS } from '../src/limits.js';
 import { CLI, loadCorpus, runCli, runLibrary } from './corpus/run.js';
 import { englishSentence, notChinese } from './helpers/chinese.js';
@@ -143,12 +142,12 @@ describe('messages the corpus does not hold', () => {
     ['bad.yaml', 'meta: {title: t\nblocks: []', '第 '],
     ['bad.yaml', 'a: 1\na: 2', '键名重复'],
   ])('syntax error in %s %j says where', (name, text, where) => {
-    const e = caught(() => parseData(new TextEncoder().encode(text), name.slice(name.lastIndexOf('.')), name, DEFAULT_LIMITS));
+    const e = caught(() => parseInput(new TextEncoder().encode(text), syntaxOfName(name), name, DEFAULT_LIMITS));
     expect(e.code).toBe('unreadable-input');
     expect(e.problems[0].path).toBe(name);
     expect(e.problems[0].message).toContain(where);
     expect(offences(e)).toEqual([]);
-    const http = caught(() => parseBody(text, name.endsWith('.json') ? 'json' : 'yaml'));
+    const http = caught(() => parseText(text, syntaxOfName(name), '(body)', DEFAULT_LIMITS));
     expect(offences(http)).toEqual([]);
   });
 

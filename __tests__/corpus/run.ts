@@ -7,7 +7,7 @@ import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from '
 import { extname, join } from 'node:path';
 import { CjkReportError, InconsistentDataError, asCjkReportError, type ErrorCode } from '../../src/errors.js';
 import { type Limits, resolveLimits } from '../../src/limits.js';
-import { parseData } from '../../src/cli/io.js';
+import { parseInput, syntaxOfName } from '../../src/input/parse.js';
 import { render, sourceDateEpoch, type RenderResult } from '../../src/index.js';
 import { getTemplate } from '../../templates/index.js';
 import { corpusInput } from './inputs.js';
@@ -52,7 +52,7 @@ export interface LibraryOutcome {
 export async function runLibrary(c: CorpusCase): Promise<LibraryOutcome> {
   try {
     const limits = resolveLimits(c.limits);
-    const data = parseData(corpusInput(c.input), extname(c.input).toLowerCase(), c.input, limits);
+    const data = parseInput(corpusInput(c.input), syntaxOfName(c.input), c.input, limits);
     const creationDate = sourceDateEpoch({ SOURCE_DATE_EPOCH: '1610668800', ...c.env });
     const template = c.template ? getTemplate(c.template)! : undefined;
     if (c.command === 'aggregate') return { code: 'ok', aggregated: template!.aggregate!([data], { agency: '汇总' }) };

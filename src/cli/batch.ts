@@ -4,12 +4,13 @@
  * bad files. Ctrl-C (or SIGTERM) stops submitting, abandons the renders in flight and leaves only the
  * files already complete.
  */
-import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { extname } from 'node:path';
 import cliProgress from 'cli-progress';
 import type { Format } from '../core.js';
 import { CjkReportError, asCjkReportError } from '../errors.js';
+import { decodeInput, syntaxOfName } from '../input/parse.js';
+import { readFileBounded } from '../input/read.js';
+import { resolveLimits } from '../limits.js';
 import { RenderPool } from '../server/pool.js';
 import type { WorkerConfig } from '../server/task.js';
 import { outputBase, writeAll } from './io.js';
@@ -48,6 +49,7 @@ export async function runBatch(o: BatchOptions): Promise<BatchSummary> {
   const summary: BatchSummary = { done: 0, failed: [], interrupted: false };
   // Bases must be unique: a.yaml and a.json would write the same a.pdf.
   const seen = new Map<string, string>();
+  const { maxInputBytes } = resolveLimits(o.worker?.limits);
 
   const one = async (file: string) => {
     try {
@@ -55,9 +57,9 @@ export async function runBatch(o: BatchOptions): Promise<BatchSummary> {
       const clash = seen.get(base);
       if (clash) throw new CjkReportError('usage', [{ path: file, message: `与 ${clash} 的输出文件同名（${base}）` }]);
       seen.set(base, file);
-      const text = readText(file);
-      const syntax = extname(file).toLowerCase() === '.json' ? 'json' : 'yaml';
-      const r = await pool.run({ kind: 'template', template: o.template, input: { text, syntax, name: file }, format: o.formats, allowInconsistent: o.allowInconsistent }, stop.signal);
+      // the same guards as a single file: size before reading, UTF-8; the worker parses
+      const text = decodeInput(readFileBounded(file, maxInputBytes), file, maxInputBytes);
+      const r = await pool.run({ kind: 'template', template: o.template, input: { text, syntax: syntaxOfName(file), name: file }, format: o.formats, allowInconsistent: o.allowInconsistent }, stop.signal);
       if (stop.signal.aborted) return;
       const written = await writeAll(o.out, o.formats.map((f) => ({ name: `${base}.${f}`, data: r[f]! })));
       summary.done++;
@@ -93,14 +95,6 @@ export async function runBatch(o: BatchOptions): Promise<BatchSummary> {
 
 function aborted(signal: AbortSignal): Promise<void> {
   return new Promise((r) => (signal.aborted ? r() : signal.addEventListener('abort', () => r(), { once: true })));
-}
-
-function readText(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new CjkReportError('unreadable-input', [{ path: file, message: `无法读取（${(e as NodeJS.ErrnoException).code ?? 'error'}）` }]);
-  }
 }
 
 export function printSummary(s: BatchSummary, total: number, err: NodeJS.WritableStream = process.stderr): void {

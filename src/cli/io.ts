@@ -1,89 +1,26 @@
-import { syntaxMessage } from '../model/syntax-message.js';
-import { closeSync, fstatSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { access, constants, open } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { CjkReportError } from '../errors.js';
-import { type Limits, limitExceeded } from '../limits.js';
-import { checkInputBounds } from '../model/input-bounds.js';
+import { type InputLimits, parseInput, syntaxOfName } from '../input/parse.js';
+import { readFileBounded, readStreamBounded } from '../input/read.js';
 import { UsageError } from './args.js';
 
-const unreadable = (path: string, message: string) => new CjkReportError('unreadable-input', [{ path, message }]);
 const nameOf = (path: string) => (path === '-' ? '(stdin)' : path);
 
 /**
- * Reads JSON or YAML (by extension; '-' is standard input, JSON or YAML), never more than maxInputBytes:
- * a regular file's size is checked before reading, anything else (a pipe, /dev/zero) is read up to the limit.
- * A UTF-8 BOM is dropped; text that is not UTF-8 (GBK…) is refused by name. After parsing, nesting, cycles
- * and the size with YAML aliases expanded are bounded before anything recursive sees the data.
+ * Reads JSON or YAML ('-' is standard input) through the one input reader (src/input): bounded before
+ * reading, UTF-8, duplicate keys refused, nesting and expanded size checked.
  */
-export async function readData(path: string, limits: Pick<Limits, 'maxInputBytes' | 'maxNesting'>): Promise<unknown> {
-  const bytes = path === '-' ? await readStdin(limits.maxInputBytes) : readBounded(path, limits.maxInputBytes);
-  return parseData(bytes, path === '-' ? '' : extname(path).toLowerCase(), nameOf(path), limits);
+export async function readData(path: string, limits: InputLimits): Promise<unknown> {
+  const bytes = path === '-' ? await readStdin(limits.maxInputBytes) : readFileBounded(path, limits.maxInputBytes);
+  return parseInput(bytes, syntaxOfName(path), nameOf(path), limits);
 }
 
-/**
- * Bytes → data, as for a file with the extension `ext` ('' = JSON or YAML): UTF-8 only (a BOM dropped),
- * bounded after parsing (nesting, cycles, size with aliases expanded). The HTTP handler can use it on a body.
- */
-export function parseData(bytes: Uint8Array, ext: string, name: string, limits: Pick<Limits, 'maxInputBytes' | 'maxNesting'>): unknown {
-  if (bytes.length > limits.maxInputBytes) throw limitExceeded('maxInputBytes', limits.maxInputBytes, bytes.length, name, '输入大小（字节）');
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes); // strips a leading BOM
-  } catch {
-    throw unreadable(name, '不是 UTF-8 编码的文本（GBK 等编码的文件请先另存为 UTF-8）');
-  }
-  let data: unknown;
-  try {
-    data = ext === '.json' ? JSON.parse(text) : parseYaml(text, { maxAliasCount: 100 }); // YAML is a superset of JSON
-  } catch (e) {
-    throw unreadable(name, syntaxMessage(e, text, ext === '.json' ? 'JSON' : 'YAML/JSON'));
-  }
-  checkInputBounds(data, limits);
-  return data;
-}
-
-function readBounded(path: string, max: number): Uint8Array {
-  let fd: number | undefined;
-  try {
-    fd = openSync(path, 'r');
-    const st = fstatSync(fd);
-    if (st.isDirectory()) throw unreadable(path, '是文件夹，不是数据文件');
-    if (st.isFile() && st.size > max) throw limitExceeded('maxInputBytes', max, st.size, path, '输入大小（字节）');
-    const chunks: Buffer[] = [];
-    let total = 0;
-    for (;;) {
-      const buf = Buffer.alloc(Math.min(1 << 20, max + 1 - total) || 1);
-      const n = readSync(fd, buf, 0, buf.length, null);
-      if (n === 0) break;
-      total += n;
-      if (total > max) throw limitExceeded('maxInputBytes', max, undefined, path, '输入大小（字节）');
-      chunks.push(buf.subarray(0, n));
-    }
-    return Buffer.concat(chunks);
-  } catch (e) {
-    if (e instanceof CjkReportError) throw e;
-    throw unreadable(path, `无法读取（${(e as NodeJS.ErrnoException).code ?? '读取失败'}）`);
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
-}
-
-async function readStdin(max: number): Promise<Uint8Array> {
+function readStdin(max: number): Promise<Uint8Array> {
   // Waiting silently for a terminal to type a report is never what was meant.
   if (process.stdin.isTTY) throw new UsageError('“-” 表示从标准输入读取，但标准输入是终端；请用管道或重定向提供数据，如 cjk-report render - < report.yaml');
-  const chunks: Buffer[] = [];
-  let total = 0;
-  for await (const chunk of process.stdin as AsyncIterable<Buffer>) {
-    total += chunk.length;
-    if (total > max) {
-      process.stdin.destroy();
-      throw limitExceeded('maxInputBytes', max, undefined, '(stdin)', '输入大小（字节）');
-    }
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
+  return readStreamBounded(process.stdin, max, '(stdin)');
 }
 
 export function outputBase(input: string): string {

@@ -202,9 +202,13 @@ async function aggregateCmd(args: Args): Promise<number> {
   const inputs: unknown[] = [];
   for (const p of args.positionals) inputs.push(await readData(p, limits));
   const data = template.aggregate(inputs, { agency: one(args, 'agency') ?? '' });
-  const json = new TextEncoder().encode(JSON.stringify(data, null, 2) + '\n');
-  await writeAll(dirname(out), [{ name: basename(out), data: json }]);
-  process.stdout.write(`${printable(out)}\n`);
+  const json = JSON.stringify(data, null, 2) + '\n';
+  // `--out -` is standard output, as `-` is standard input for render
+  if (out === '-') process.stdout.write(json);
+  else {
+    await writeAll(dirname(out), [{ name: basename(out), data: new TextEncoder().encode(json) }]);
+    process.stdout.write(`${printable(out)}\n`);
+  }
   return 0;
 }
 
@@ -224,7 +228,7 @@ async function batchCmd(args: Args, formats: Format[], out: string): Promise<num
     out,
     jobs: intOption(one(args, 'jobs'), 'jobs', 1),
     allowInconsistent: flag(args, 'allow-inconsistent'),
-    worker: { fonts: fonts.length ? fonts : undefined, creationDate: sourceDateEpoch()?.toISOString() },
+    worker: { fonts: fonts.length ? fonts : undefined, limits: limitsOf(args), creationDate: sourceDateEpoch()?.toISOString() },
   });
   printSummary(s, args.positionals.length);
   return s.interrupted ? EXIT_STATUS.cancelled : s.failed.length ? 1 : 0;

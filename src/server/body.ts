@@ -1,8 +1,7 @@
-import { syntaxMessage } from '../model/syntax-message.js';
-import { parse as parseYaml } from 'yaml';
 import { CjkReportError } from '../errors.js';
+import type { Syntax } from '../input/parse.js';
 
-export type Syntax = 'json' | 'yaml';
+export type { Syntax } from '../input/parse.js';
 
 /** JSON or YAML by Content-Type; anything else is 415. */
 export function syntaxOf(contentType: string | undefined): Syntax {
@@ -12,14 +11,4 @@ export function syntaxOf(contentType: string | undefined): Syntax {
   throw new CjkReportError('unsupported-media-type', [
     { path: 'Content-Type', message: `不支持“${t || '（未给出）'}”：请用 application/json 或 application/yaml` },
   ]);
-}
-
-/** Parsed in the worker, so a large body never blocks the event loop. */
-export function parseBody(text: string, syntax: Syntax, name = '(body)'): unknown {
-  try {
-    text = text.replace(/^\uFEFF/, ''); // a BOM, invisible in an error message
-    return syntax === 'json' ? JSON.parse(text) : parseYaml(text, { maxAliasCount: 100 });
-  } catch (e) {
-    throw new CjkReportError('unreadable-input', [{ path: name, message: syntaxMessage(e, text, syntax === 'json' ? 'JSON' : 'YAML') }]);
-  }
 }

@@ -9,7 +9,8 @@ import { bundledRegistry, newBundledRegistry } from '../fonts/bundled.js';
 import { nodeSubsetter } from '../fonts/hb-wasm-node.js';
 import type { FontRegistry } from '../fonts/registry.js';
 import { type TemplateRenderResult, checkTemplateData, render, renderTemplate } from '../index.js';
-import { parseBody } from './body.js';
+import { parseText } from '../input/parse.js';
+import { resolveLimits } from '../limits.js';
 import { registerFontBytes } from './fonts.js';
 import type { RenderTask, TaskResult, WorkerConfig } from './task.js';
 
@@ -41,10 +42,10 @@ export default async function run(task: RenderTask & { started?: MessagePort }):
   task.started?.postMessage('start');
   task.started?.close();
   try {
-    const data = 'text' in task.input ? parseBody(task.input.text, task.input.syntax, task.input.name) : task.input.data;
+    const data = 'text' in task.input ? parseText(task.input.text, task.input.syntax, task.input.name ?? '(body)', resolveLimits(config.limits)) : task.input.data;
     const creationDate = config.creationDate ? new Date(config.creationDate) : undefined;
     if (task.kind === 'validate') {
-      const r = checkTemplateData(task.template, data, { allowInconsistent: true });
+      const r = checkTemplateData(task.template, data, { allowInconsistent: true, limits: config.limits });
       return { ok: true, warnings: r.warnings, errors: r.errors };
     }
     const opts = { formats: task.format, registry: fonts(), limits: config.limits, creationDate };

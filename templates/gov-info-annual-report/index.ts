@@ -5,6 +5,7 @@ import type { CheckResult, Template } from '../types.js';
 import { aggregateData } from './aggregate.js';
 import { buildReport, dataPathOf } from './build.js';
 import { checkInputBounds } from '../../src/model/input-bounds.js';
+import { numberSource } from '../../src/input/number-source.js';
 import { DEFAULT_LIMITS, type Limits } from '../../src/limits.js';
 import { cellLabel } from './cell-labels.js';
 import { applyRules, crossYear } from './rules.js';
@@ -22,15 +23,24 @@ function parseAs<D>(schema: z.ZodType<D>, input: unknown, what: string): D {
 function withLabels(p: Problem, input: unknown): Problem {
   const label = cellLabel(p.path);
   if (!label) return p;
-  const given = valueAt(input, p.path);
+  const given = shownAt(input, p.path);
   const rule = p.path.startsWith('tables.applications.') ? '[A4] ' : '';
-  return { path: p.path, message: `${rule}${label}：${p.message}${given === undefined ? '' : `，填报为 ${typeof given === 'number' ? String(given) : JSON.stringify(given)}`}` };
+  return { path: p.path, message: `${rule}${label}：${p.message}${given === undefined ? '' : `，填报为 ${given}`}` };
 }
 
-function valueAt(input: unknown, path: string): unknown {
+/** The value at a path as the user wrote it: a number as its digits, a string quoted; undefined for objects. */
+function shownAt(input: unknown, path: string): string | undefined {
   let v: unknown = input;
-  for (const key of path.match(/[^.[\]]+/g) ?? []) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined;
-  return typeof v === 'object' ? undefined : v;
+  let parent: unknown;
+  let last = '';
+  for (const key of path.match(/[^.[\]]+/g) ?? []) {
+    parent = v;
+    last = key;
+    v = v && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined;
+  }
+  // an integer a double rounded is quoted as written (123456789012345678901, not …680000)
+  if (typeof v === 'number') return numberSource(parent, last) ?? String(v);
+  return v === undefined || typeof v === 'object' ? undefined : JSON.stringify(v);
 }
 
 /** Last year's file may be in either format: 2020 and earlier use the 2019 format. */
