@@ -205,9 +205,10 @@ test('web-assets builds the browser fonts from the installed package\'s own font
   expect(existsSync(join(proj, 'assets', m.wasm.file))).toBe(true);
   expect(brotliDecompressSync(readFileSync(join(proj, 'assets', `${f}.br`))).equals(readFileSync(join(proj, 'assets', f)))).toBe(true);
   // served by the package's own handler: the .br bytes with Content-Encoding: br, immutable
-  writeFileSync(join(proj, 'serve-assets.mjs'), `import { webAssets } from 'cjk-report/server';
-const a = webAssets('assets')('/${f}', 'gzip, br');
-console.log(JSON.stringify({ enc: a.headers['content-encoding'], cache: a.headers['cache-control'], type: a.headers['content-type'], bytes: a.body.byteLength }));
+  writeFileSync(join(proj, 'serve-assets.mjs'), `import { webAssetsApp } from 'cjk-report/server';
+const a = await webAssetsApp('assets').request('/${f}', { headers: { 'accept-encoding': 'gzip, br' } });
+const h = (n) => a.headers.get(n);
+console.log(JSON.stringify({ enc: h('content-encoding'), cache: h('cache-control'), type: h('content-type'), bytes: (await a.arrayBuffer()).byteLength }));
 `);
   const s = spawnSync('node', ['serve-assets.mjs'], { cwd: proj, encoding: 'utf8' });
   expect(s.stderr).toBe('');

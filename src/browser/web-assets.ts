@@ -1,28 +1,16 @@
 /**
- * Node side of the browser build: the data-entry page, the bundle and the web fonts as a plain handler
- * (path → bytes, content type, headers), for `cjk-report serve` to mount at `/` and for a minimal static
- * server. Precompressed Brotli files are sent when the client accepts them; hashed files are immutable.
+ * Node side of the browser build: the data-entry page, the bundle and the web fonts, served through Hono's
+ * serve-static (precompressed Brotli when the client accepts it — `br;q=0` is not accepting —, malformed
+ * or `..` paths refused as not found, a root with or without a trailing slash), for `cjk-report serve` to
+ * mount at `/` and for a minimal static server. Hashed files are immutable; everything else revalidates.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import { dirname, join, normalize, sep } from 'node:path';
+import { existsSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.ttf': 'font/ttf',
-  '.wasm': 'application/wasm',
-  '.txt': 'text/plain; charset=utf-8',
-};
-
-export interface WebAsset {
-  status: number;
-  body: Uint8Array;
-  headers: Record<string, string>;
-}
+import { serve } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono, type MiddlewareHandler } from 'hono';
 
 /** dist/browser, where scripts/build-browser.mjs and build-web-assets.mjs write. */
 export function webRoot(): string {
@@ -30,49 +18,49 @@ export function webRoot(): string {
   return [join(here, '../../browser'), join(here, '../../dist/browser')].find((d) => existsSync(join(d, 'index.html'))) ?? join(here, '../../browser');
 }
 
-export function webAssets(root = webRoot()): (path: string, acceptEncoding?: string) => WebAsset | undefined {
-  const cache = new Map<string, Uint8Array>();
-  const read = (file: string) => {
-    let b = cache.get(file);
-    if (!b) cache.set(file, (b = readFileSync(file)));
-    return b;
-  };
-  return (urlPath, acceptEncoding = '') => {
-    const rel = decodeURIComponent(urlPath.split('?')[0]).replace(/^\/+/, '') || 'index.html';
-    const file = normalize(join(root, rel));
-    if (!file.startsWith(root + sep) || rel.endsWith('.br') || rel.endsWith('.map') || rel === 'meta.json') return undefined;
-    if (!existsSync(file) || !statSync(file).isFile()) return undefined;
-    const ext = rel.slice(rel.lastIndexOf('.'));
-    const hashed = /\.[0-9a-f]{12}\.(ttf|wasm)$/.test(rel) || /^chunks\/.*-[A-Z0-9]{8}\.js$/.test(rel);
-    const headers: Record<string, string> = {
-      'content-type': TYPES[ext] ?? 'application/octet-stream',
-      'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
-      vary: 'accept-encoding',
-      'x-content-type-options': 'nosniff',
-    };
-    if (/\bbr\b/.test(acceptEncoding) && existsSync(`${file}.br`)) {
-      headers['content-encoding'] = 'br';
-      return { status: 200, body: read(`${file}.br`), headers };
+const HASHED = /\.[0-9a-f]{12}\.(ttf|wasm)$|\/chunks\/.*-[A-Z0-9]{8}\.js$/;
+
+/**
+ * A Hono middleware serving the files under `root` to GET and HEAD; anything else, and a path with no file,
+ * goes on to the next handler. The Brotli copies, source maps and the build's meta.json are never served.
+ * `prefix` is the mount point (`/assets`) stripped from the request path.
+ */
+export function webAssets(root = webRoot(), prefix = ''): MiddlewareHandler {
+  const files = serveStatic({
+    root,
+    precompressed: true,
+    rewriteRequestPath: (p) => p.slice(prefix.length) || '/',
+  });
+  return async (c, next) => {
+    const path = c.req.path;
+    if (!path.startsWith(prefix) || /\.(br|map)$|\/meta\.json$/.test(path)) return next();
+    const res = await files(c, next);
+    if (res instanceof Response && res.status < 300) {
+      res.headers.set('cache-control', HASHED.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      res.headers.set('vary', 'accept-encoding');
+      res.headers.set('x-content-type-options', 'nosniff');
     }
-    return { status: 200, body: read(file), headers };
+    return res;
   };
 }
 
-/** A minimal static server for the page (until `cjk-report serve` mounts webAssets() at /). */
-export function serveWeb(port = 0, host = '127.0.0.1', root?: string): Promise<Server> {
-  const assets = webAssets(root);
-  const server = createServer((req, res) => {
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405, { allow: 'GET, HEAD' }).end();
-      return;
-    }
-    const a = assets(req.url ?? '/', String(req.headers['accept-encoding'] ?? ''));
-    if (!a) {
-      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('未找到');
-      return;
-    }
-    res.writeHead(a.status, { ...a.headers, 'content-length': String(a.body.byteLength) });
-    res.end(req.method === 'HEAD' ? undefined : a.body);
+/** The files under `root` as a Hono app (404 for anything else, 405 with Allow for other methods). */
+export function webAssetsApp(root?: string): Hono {
+  const app = new Hono();
+  app.use('*', async (c, next) => {
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return c.body(null, 405, { allow: 'GET, HEAD' });
+    return next();
   });
-  return new Promise((resolve) => server.listen(port, host, () => resolve(server)));
+  app.use('*', webAssets(root));
+  app.notFound((c) => c.text('未找到', 404));
+  return app;
+}
+
+/** A minimal static server for the page. */
+export function serveWeb(port = 0, host = '127.0.0.1', root?: string): Promise<Server> {
+  const app = webAssetsApp(root);
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch: app.fetch, port, hostname: host }, () => resolve(server as Server)) as Server;
+    server.once('error', reject);
+  });
 }

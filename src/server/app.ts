@@ -170,13 +170,9 @@ export function createExportApp(options: ExportAppOptions = {}): ExportApp {
   app.get('/healthz', (c) => c.json({ ok: true, ...pool.stats }));
   if (options.page) {
     // after the API routes, so they always win; only GET, only files under the page's folder
-    const assets = webAssets(typeof options.page === 'string' ? options.page : undefined);
-    const fonts = options.pageAssets ? webAssets(options.pageAssets) : undefined;
-    app.get('*', (c) => {
-      const path = c.req.path;
-      const a = fonts && path.startsWith('/assets/') ? fonts(path.slice('/assets'.length), c.req.header('accept-encoding')) : assets(path, c.req.header('accept-encoding'));
-      return a ? c.body(a.body as Uint8Array<ArrayBuffer>, a.status as 200, a.headers) : c.notFound();
-    });
+    const fonts = options.pageAssets ? webAssets(options.pageAssets, '/assets') : undefined;
+    if (fonts) app.get('/assets/*', fonts);
+    app.get('*', webAssets(typeof options.page === 'string' ? options.page : undefined));
   }
 
   return Object.assign(app, { pool, close: () => pool.close() });

@@ -6,7 +6,7 @@ export { createExportApp, type ExportApp, type ExportAppOptions } from './app.js
 export { RenderPool, type PoolOptions } from './pool.js';
 export { contentDisposition } from './disposition.js';
 // serves a `cjk-report web-assets <dir>` folder (precompressed Brotli when accepted, hashed files immutable)
-export { webAssets, type WebAsset } from '../browser/web-assets.js';
+export { webAssets, webAssetsApp } from '../browser/web-assets.js';
 
 /**
  * A Node (req, res) listener for the app: `expressApp.use('/export', nodeHandler(app))`. Mount it before
