@@ -6,18 +6,12 @@ import { serve } from '@hono/node-server';
 export function listen(fetch: (req: Request) => Response | Promise<Response>): Promise<{ base: string; close: () => Promise<void> }> {
   return new Promise((resolve) => {
     const server = serve({ fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => {
-      resolve({ base: `http://127.0.0.1:${info.port}`, close: () => new Promise((r) => (server as Server).close(() => r())) });
+      resolve({ base: `http://127.0.0.1:${info.port}`, close: () => new Promise((r) => {
+          (server as Server).closeAllConnections(); // a kept-alive socket would hold close() for 5 s
+          (server as Server).close(() => r());
+        }) });
     }) as Server;
   });
-}
-
-/**
- * Tables that take seconds to lay out and draw (4,000 rows × 8 each): for time limits and queues. Kept
- * inside the default limits (rows, cells, pages), so it is slow, not refused.
- */
-export function heavyModel(tables = 1): object {
-  const table = { type: 'table', columns: Array.from({ length: 8 }, (_, j) => ({ label: `列${j}` })), rows: Array.from({ length: 4000 }, (_, i) => Array.from({ length: 8 }, (_, j) => i * 10 + j)) };
-  return { meta: { title: '大表' }, blocks: Array.from({ length: tables }, () => table) };
 }
 
 export const tinyModel = { meta: { title: '小' }, blocks: [{ type: 'paragraph', text: '一段文字。' }] };
@@ -29,3 +23,18 @@ export function savedName(disposition: string | null): string | undefined {
 }
 
 export const STACK = /\bat .*\.(js|ts):\d+/;
+
+/** Waits (polling every 5 ms, at most `ms`) until `cond` holds. */
+export async function until(cond: () => boolean, ms = 20_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!cond()) {
+    if (Date.now() > end) throw new Error('condition not reached');
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+/** Opens a worker test gate (WorkerConfig.testGate): every held and later render goes on. */
+export function open(gate: Int32Array): void {
+  Atomics.store(gate, 0, 1);
+  Atomics.notify(gate, 0);
+}

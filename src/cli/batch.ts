@@ -39,7 +39,6 @@ export async function runBatch(o: BatchOptions): Promise<BatchSummary> {
   const err = o.err ?? process.stderr;
   const stdout = o.stdout ?? process.stdout;
   const pool = new RenderPool({ concurrency: jobs, queue: jobs, timeoutMs: 120_000, worker: { nice: 0, ...o.worker } });
-  pool.keepRunningOnCancel = false;
   const stop = new AbortController();
   const onSignal = () => stop.abort();
   process.once('SIGINT', onSignal);

@@ -39,6 +39,8 @@ export interface ExportAppOptions extends Omit<PoolOptions, 'worker'> {
   page?: boolean | string;
   /** the page's fonts and wasm (`cjk-report web-assets <dir>`), served at `/assets/`; default: the page folder's own assets/ */
   pageAssets?: string;
+  /** tests only: holds every render at a gate the test opens (see WorkerConfig.testGate) */
+  testGate?: SharedArrayBuffer;
 }
 
 export type ExportApp = Hono<{ Variables: { requestId: string } }> & {
@@ -52,12 +54,21 @@ const MIME: Record<Format, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
 };
 
+/** The API's routes and the methods each takes, for 405 + Allow. */
+const ROUTES: [RegExp, string][] = [
+  [/^\/render\/[^/]+$/, 'POST'],
+  [/^\/render\.(pdf|docx)$/, 'POST'],
+  [/^\/validate\/[^/]+$/, 'POST'],
+  [/^\/templates(\/[^/]+\/schema)?$/, 'GET, HEAD'],
+  [/^\/healthz$/, 'GET, HEAD'],
+];
+
 export function createExportApp(options: ExportAppOptions = {}): ExportApp {
   const pool = new RenderPool({
     concurrency: options.concurrency,
     queue: options.queue,
     timeoutMs: options.timeoutMs,
-    worker: { fonts: options.fonts, limits: options.limits, creationDate: options.creationDate?.toISOString() },
+    worker: { fonts: options.fonts, limits: options.limits, creationDate: options.creationDate?.toISOString(), testGate: options.testGate },
   });
   const maxBody = options.maxBodyBytes ?? options.limits?.maxInputBytes ?? DEFAULT_LIMITS.maxInputBytes;
   const log = options.log === false ? undefined : (options.log ?? ((l: string) => process.stdout.write(l + '\n')));
@@ -105,7 +116,15 @@ export function createExportApp(options: ExportAppOptions = {}): ExportApp {
     }
     return fail(c, err);
   });
-  app.notFound((c) => c.json({ code: 'not-found', title: '没有这个地址', problems: [{ path: c.req.path, message: '可用：POST /render/<模板>.pdf|.docx、POST /render.pdf|.docx、POST /validate/<模板>、GET /templates、GET /templates/<模板>/schema、GET /healthz' }] }, 404));
+  app.notFound((c) => {
+    // a known route asked with another method: 405 naming the methods it takes
+    const allow = ROUTES.find(([re]) => re.test(c.req.path))?.[1];
+    if (allow && !(options.page && c.req.method === 'GET')) {
+      c.header('Allow', allow);
+      return c.json({ code: 'method-not-allowed', title: '请求方法不对', problems: [{ path: c.req.method, message: `${c.req.path} 只接受 ${allow}` }] }, 405);
+    }
+    return c.json({ code: 'not-found', title: '没有这个地址', problems: [{ path: c.req.path, message: '可用：POST /render/<模板>.pdf|.docx、POST /render.pdf|.docx、POST /validate/<模板>、GET /templates、GET /templates/<模板>/schema、GET /healthz' }] }, 404);
+  });
 
   const limitBody = bodyLimit({
     maxSize: maxBody,
@@ -146,8 +165,10 @@ export function createExportApp(options: ExportAppOptions = {}): ExportApp {
 
   const formatOf = (file: string) => {
     const m = /^(.+)\.(pdf|docx)$/.exec(file);
-    if (!m) throw new CjkReportError('unknown-template', [{ path: 'url', message: `“${file}”应为 <模板>.pdf 或 <模板>.docx` }]);
-    return { id: m[1], format: m[2] as Format };
+    if (m) return { id: m[1], format: m[2] as Format };
+    // the format is named before the template: /render/x.txt is a wrong format, whatever x is
+    const ext = /\.([^.]+)$/.exec(file)?.[1];
+    throw new CjkReportError('usage', [{ path: 'url', message: ext ? `不支持的格式“${ext}”：可用 pdf、docx（如 /render/<模板>.pdf）` : `“${file}”缺少格式：应为 <模板>.pdf 或 <模板>.docx` }]);
   };
 
   app.post('/render/:file', limitBody, async (c) => {
@@ -161,7 +182,7 @@ export function createExportApp(options: ExportAppOptions = {}): ExportApp {
 
   app.post('/validate/:template', limitBody, async (c) => {
     const id = knownTemplate(c.req.param('template'));
-    const r = await pool.run({ kind: 'validate', template: id, input: await input(c) });
+    const r = await pool.run({ kind: 'validate', template: id, input: await input(c) }, c.req.raw.signal);
     return c.json({ template: id, valid: !r.errors?.length, errors: r.errors ?? [], warnings: r.warnings ?? [] });
   });
 

@@ -29,8 +29,6 @@ export class RenderPool {
   readonly concurrency: number;
   readonly queue: number;
   readonly timeoutMs: number;
-  /** false for the batch: Ctrl-C abandons the renders in flight at once */
-  keepRunningOnCancel = true;
   private piscina: Piscina;
 
   constructor(opts: PoolOptions = {}) {
@@ -63,19 +61,15 @@ export class RenderPool {
     if (this.piscina.queueSize >= this.queue) throw busy(this.queue);
     const ac = new AbortController();
     let timedOut = false;
-    let started = false;
-    // A caller that goes away (client disconnected, Ctrl-C) takes its task out of the queue; a render
-    // already running is left to finish and its result dropped, since aborting it would cost a worker.
-    const onAbort = () => {
-      if (!started || !this.keepRunningOnCancel) ac.abort();
-    };
+    // A caller that goes away (client disconnected, Ctrl-C) takes its task out of the queue or stops its
+    // render (piscina replaces that worker): the core is free at once, and the request is logged 499.
+    const onAbort = () => ac.abort();
     signal?.addEventListener('abort', onAbort, { once: true });
     // The clock starts when a worker takes the task (it says so on a port), so neither queue time nor a
     // fresh worker's start-up counts against the render; the queue bounds the wait.
     let timer: NodeJS.Timeout | undefined;
     const { port1, port2 } = new MessageChannel();
     port1.once('message', () => {
-      started = true;
       timer = setTimeout(() => {
         timedOut = true;
         ac.abort();

@@ -25,4 +25,10 @@ export interface WorkerConfig {
   creationDate?: string;
   /** added to the workers' nice value (default 10: the HTTP event loop stays responsive); the batch has no event loop to protect and uses 0 */
   nice?: number;
+  /**
+   * For tests only: an Int32Array over this buffer is a gate, [open, taken]. A worker counts each task in
+   * `taken` and waits until `open` is not 0, so a test holds a render as long as it likes (timeouts, queues,
+   * disconnects) instead of guessing how long a big model takes.
+   */
+  testGate?: SharedArrayBuffer;
 }

@@ -41,6 +41,12 @@ await nodeSubsetter();
 export default async function run(task: RenderTask & { started?: MessagePort }): Promise<TaskResult> {
   task.started?.postMessage('start');
   task.started?.close();
+  if (config.testGate) {
+    const gate = new Int32Array(config.testGate);
+    Atomics.add(gate, 1, 1);
+    Atomics.notify(gate, 1);
+    Atomics.wait(gate, 0, 0);
+  }
   try {
     const data = 'text' in task.input ? parseText(task.input.text, task.input.syntax, task.input.name ?? '(body)', resolveLimits(config.limits)) : task.input.data;
     const creationDate = config.creationDate ? new Date(config.creationDate) : undefined;
