@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { lstatSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { access, constants, open } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { CjkReportError } from '../errors.js';
@@ -60,13 +60,24 @@ function unwritable(path: string, e: unknown): CjkReportError {
   return new CjkReportError('unwritable-output', [{ path, message: `无法写入：${(code && why[code]) ?? '写入失败'}${code ? `（${code}）` : ''}` }]);
 }
 
+/** What stands at `path`: nothing, a regular file (replaced), or something never replaced (a device, a FIFO, a folder…). */
+function refuseNonFile(path: string): boolean {
+  const st = lstatSync(path, { throwIfNoEntry: false });
+  if (!st) return false;
+  if (st.isFile()) return true;
+  const what = st.isDirectory() ? '是一个文件夹' : st.isFIFO() ? '是命名管道（FIFO）' : st.isCharacterDevice() || st.isBlockDevice() ? '是设备文件' : st.isSymbolicLink() ? '是符号链接' : st.isSocket() ? '是套接字' : '不是普通文件';
+  throw new CjkReportError('unwritable-output', [{ path, message: `${what}，输出文件不能替换它；请换一个文件名或文件夹` }]);
+}
+
 /**
  * Writes all outputs or none. Every check that can fail without writing comes first (the folder can be
- * made and written to, no folder stands where a file goes); then each output goes to a temporary name,
- * registered before its first byte; only when all are written are they renamed into place. A failure or a
- * SIGINT/SIGTERM on the way removes every temporary file.
+ * made and written to, nothing but a regular file stands where a file goes: a device or FIFO is never
+ * replaced); then each output goes to a temporary name, registered before its first byte; only when all
+ * are written are they renamed into place, each existing file first set aside, so that a failed rename
+ * puts every earlier file back. A failure or a SIGINT/SIGTERM on the way removes every temporary file.
+ * `rename` is replaceable for tests (a rename that fails half-way).
  */
-export async function writeAll(dir: string, files: { name: string; data: Uint8Array }[]): Promise<string[]> {
+export async function writeAll(dir: string, files: { name: string; data: Uint8Array }[], rename: (from: string, to: string) => void = renameSync): Promise<string[]> {
   try {
     const st = statSync(dir, { throwIfNoEntry: false });
     if (st && !st.isDirectory()) throw new CjkReportError('unwritable-output', [{ path: dir, message: '已有同名文件，不是文件夹；--out 应为文件夹' }]);
@@ -75,15 +86,12 @@ export async function writeAll(dir: string, files: { name: string; data: Uint8Ar
   } catch (e) {
     throw unwritable(dir, e);
   }
-  for (const f of files) {
-    const final = join(dir, f.name);
-    if (statSync(final, { throwIfNoEntry: false })?.isDirectory()) throw new CjkReportError('unwritable-output', [{ path: final, message: '是一个文件夹，输出文件不能写在这里' }]);
-  }
+  for (const f of files) refuseNonFile(join(dir, f.name));
   if (writing++ === 0) {
     process.on('SIGINT', handlers.SIGINT);
     process.on('SIGTERM', handlers.SIGTERM);
   }
-  const pairs = files.map((f) => ({ tmp: join(dir, `.${f.name}.${process.pid}.part`), final: join(dir, f.name), data: f.data }));
+  const pairs = files.map((f) => ({ tmp: join(dir, `.${f.name}.${process.pid}.part`), old: join(dir, `.${f.name}.${process.pid}.old`), final: join(dir, f.name), data: f.data }));
   try {
     for (const p of pairs) {
       temps.add(p.tmp);
@@ -99,14 +107,22 @@ export async function writeAll(dir: string, files: { name: string; data: Uint8Ar
         throw unwritable(p.final, e);
       }
     }
+    // Synchronous from here: no signal handler runs between these renames.
+    const done: { final: string; old?: string }[] = [];
     for (const p of pairs) {
       try {
-        renameSync(p.tmp, p.final);
+        // checked again: something may have appeared while the files were written
+        const existed = refuseNonFile(p.final);
+        if (existed) renameSync(p.final, p.old);
+        done.push({ final: p.final, old: existed ? p.old : undefined });
+        rename(p.tmp, p.final);
       } catch (e) {
+        rollBack(done);
         throw unwritable(p.final, e);
       }
       temps.delete(p.tmp);
     }
+    for (const d of done) if (d.old) rmSync(d.old, { force: true });
     return pairs.map((p) => p.final);
   } finally {
     // only this call's temporary files: another write may be in progress
@@ -115,6 +131,18 @@ export async function writeAll(dir: string, files: { name: string; data: Uint8Ar
     if (--writing === 0) {
       process.off('SIGINT', handlers.SIGINT);
       process.off('SIGTERM', handlers.SIGTERM);
+    }
+  }
+}
+
+/** Undoes the renames done so far, newest first: each earlier file back, or the new one removed. */
+function rollBack(done: { final: string; old?: string }[]): void {
+  for (const d of done.reverse()) {
+    try {
+      if (d.old) renameSync(d.old, d.final);
+      else rmSync(d.final, { force: true });
+    } catch {
+      /* best effort: the error being reported is the first failure */
     }
   }
 }
