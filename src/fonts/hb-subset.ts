@@ -3,6 +3,8 @@
  * (complete cmap/name/OS-2/post), unlike fontkit's subsets. A harfbuzz face is kept per font for the life
  * of the subsetter, so each subset costs only the subsetting itself, not copying the font into wasm again.
  */
+import { sfntNumGlyphs } from './sfnt.js';
+
 interface HbExports {
   memory: WebAssembly.Memory;
   _initialize?: () => void;
@@ -167,7 +169,7 @@ export class HbSubsetter {
       const drop = hb.hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG);
       for (const t of PDF_DROP) hb.hb_set_add(drop, t);
     });
-    return { data, glyphs: numGlyphs(data) };
+    return { data, glyphs: sfntNumGlyphs(data) };
   }
 
   private run(font: Uint8Array, fill: (input: number) => void): Uint8Array {
@@ -193,12 +195,3 @@ export class HbSubsetter {
   }
 }
 
-/** maxp.numGlyphs of a TrueType file. */
-function numGlyphs(font: Uint8Array): number {
-  const dv = new DataView(font.buffer, font.byteOffset, font.byteLength);
-  for (let i = 0, n = dv.getUint16(4); i < n; i++) {
-    const rec = 12 + i * 16;
-    if (dv.getUint32(rec) === tag('maxp')) return dv.getUint16(dv.getUint32(rec + 8) + 4);
-  }
-  throw new Error('harfbuzz: subset without maxp');
-}

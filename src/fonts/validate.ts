@@ -1,6 +1,7 @@
 import { CjkReportError } from '../errors.js';
 import { DEFAULT_LIMITS, limitExceeded } from '../limits.js';
 import { parseFont } from './face.js';
+import { glyfHasOutlines, sfntTables } from './sfnt.js';
 
 /**
  * A font is checked when it is registered, not when a renderer first touches it: its size (before parsing),
@@ -20,22 +21,16 @@ export function validateFont(bytes: Uint8Array, name: string, maxFontBytes: numb
   if (sig === 'ttcf') throw fail('是字体集（TTC），请先取出其中一个字体（TTF）再注册');
   const truetype = sig === 'true' || (bytes[0] === 0 && bytes[1] === 1 && bytes[2] === 0 && bytes[3] === 0);
   if (!truetype && sig !== 'OTTO') throw fail('不是 TrueType/OpenType 字体（文件头不符）');
-  const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const count = dv.getUint16(4);
+  const count = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint16(4);
   if (12 + 16 * count > bytes.length) throw fail('文件不完整：表目录被截断');
-  const tables = new Map<string, { offset: number; length: number }>();
-  for (let i = 0; i < count; i++) {
-    const at = 12 + 16 * i;
-    const t = tag(at);
-    const offset = dv.getUint32(at + 8);
-    const length = dv.getUint32(at + 12);
-    if (offset + length > bytes.length) throw fail(`文件不完整：${t.trim()} 表超出文件末尾（文件被截断？）`);
-    tables.set(t, { offset, length });
-  }
+  const tables = sfntTables(bytes);
+  for (const [t, { offset, length }] of tables) if (offset + length > bytes.length) throw fail(`文件不完整：${t.trim()} 表超出文件末尾（文件被截断？）`);
   const missing = ['cmap', 'head', 'hhea', 'hmtx', 'maxp'].filter((t) => !tables.has(t));
   if (missing.length) throw fail(`缺少必需的字体表 ${missing.join('、')}`);
   if (tables.has('CFF2') && !tables.has('CFF ')) throw fail('是 CFF2（可变 OpenType）字体，PDF 渲染器不支持；请使用 TrueType 或 CFF 轮廓的字体');
   if (!(tables.has('glyf') && tables.has('loca')) && !tables.has('CFF ')) throw fail('没有轮廓数据（glyf/loca 或 CFF 表），无法绘制字形');
+  // a glyf table whose glyphs are all empty (a bitmap-only font) draws nothing: blank pages, not an error
+  if (!tables.has('CFF ') && !glyfHasOutlines(bytes, tables)) throw fail('所有字形都没有轮廓（只有位图或轮廓被删去），画出来是空白；请使用带 TrueType 或 CFF 轮廓的字体');
   try {
     const font = parseFont(bytes);
     if (!(font.unitsPerEm > 0)) throw new Error('unitsPerEm 无效');

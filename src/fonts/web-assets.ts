@@ -16,6 +16,7 @@ import { promisify } from 'node:util';
 import * as fontkit from 'fontkit';
 import { fontsDir } from './bundled.js';
 import type { WebFontFile, WebFontManifest } from './needs.js';
+import { sfntTables } from './sfnt.js';
 
 const compress = promisify(brotliCompress);
 
@@ -80,23 +81,13 @@ function subsetRetainGids(hb: Hb, font: Uint8Array, cps: number[]): Uint8Array {
   return res;
 }
 
-function tables(b: Uint8Array): Record<string, { offset: number; length: number }> {
-  const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
-  const t: Record<string, { offset: number; length: number }> = {};
-  for (let i = 0; i < dv.getUint16(4); i++) {
-    const o = 12 + 16 * i;
-    t[String.fromCharCode(...b.subarray(o, o + 4))] = { offset: dv.getUint32(o + 8), length: dv.getUint32(o + 12) };
-  }
-  return t;
-}
-
 /**
  * hb-subset rewrites head.checkSumAdjustment, which pdfkit copies into the PDF's embedded subset; the
  * original head makes the PDF from the common file byte-identical to the one from the full file.
  */
 function keepHead(subset: Uint8Array, full: Uint8Array): Uint8Array {
-  const s = tables(subset).head;
-  const f = tables(full).head;
+  const s = sfntTables(subset).get('head')!;
+  const f = sfntTables(full).get('head')!;
   if (s.length !== f.length) throw new Error('head tables differ in length');
   subset.set(full.subarray(f.offset, f.offset + f.length), s.offset);
   return subset;
