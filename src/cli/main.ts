@@ -253,7 +253,7 @@ async function serveCmd(args: Args): Promise<number> {
   const { startServe, intOption } = await import('./serve.js');
   const timeout = intOption(one(args, 'timeout'), 'timeout', 1);
   return startServe({
-    port: intOption(one(args, 'port'), 'port') ?? 8080,
+    port: intOption(one(args, 'port'), 'port', 0, 65535) ?? 8080,
     host: one(args, 'host') ?? '127.0.0.1',
     fonts: many(args, 'font'),
     cors: one(args, 'cors'),
