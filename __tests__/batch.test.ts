@@ -1,11 +1,11 @@
 /** `cjk-report render <many files> --template … --jobs N`: the batch on the worker pool. */
+import { CLI } from './helpers/dist.js';
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { tmp } from './helpers/tools.js';
 
-const CLI = join(process.cwd(), 'dist', 'src', 'cli', 'main.js');
 const SEED = 'examples/fangzheng-2020/fangzheng-2020.yaml';
 const TEMPLATE = 'gov-info-annual-report-2019';
 

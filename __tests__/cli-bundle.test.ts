@@ -1,3 +1,4 @@
+import './helpers/dist.js';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

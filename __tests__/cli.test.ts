@@ -1,9 +1,9 @@
+import { CLI } from './helpers/dist.js';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmp } from './helpers/tools.js';
 
-const CLI = join(process.cwd(), 'dist', 'src', 'cli', 'main.js');
 const run = (args: string[], input?: string) => spawnSync('node', [CLI, ...args], { encoding: 'utf8', input, env: { ...process.env, SOURCE_DATE_EPOCH: '1610668800' } });
 
 describe('cjk-report CLI', () => {

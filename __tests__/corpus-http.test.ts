@@ -3,6 +3,7 @@
  * HTTP status and, for errors, its code and field path in the JSON body, with no stack trace. Cases that
  * need an environment variable, a CLI flag or raised limits have no HTTP form and are counted out here.
  */
+import './helpers/dist.js'; // first: refuses a stale build before it is loaded
 import { createExportApp, type ExportApp } from '../dist/src/server/index.js';
 import { STACK, listen } from './helpers/http.js';
 import { corpusInput } from './corpus/inputs.js';
@@ -34,7 +35,7 @@ test('most of the corpus has an HTTP form', () => {
 
 test.each(viaHttp.map((c) => [c.id, c] as [string, CorpusCase]))('%s', async (_id, c) => {
   const type = c.input.endsWith('.json') ? 'application/json' : 'application/yaml';
-  const r = await fetch(base + route(c), { method: 'POST', headers: { 'content-type': type }, body: corpusInput(c.input) });
+  const r = await fetch(base + route(c), { method: 'POST', headers: { 'content-type': type }, body: corpusInput(c.input) as Uint8Array<ArrayBuffer> });
   const text = await r.text();
   expect([r.status, c.expect.code === 'ok' ? '' : text.slice(0, 300)]).toEqual([c.expect.http, c.expect.code === 'ok' ? '' : expect.any(String)]);
   expect(text).not.toMatch(STACK);

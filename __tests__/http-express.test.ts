@@ -1,4 +1,5 @@
 /** The export app mounted in an Express server under a prefix, next to the host's own routes. */
+import './helpers/dist.js'; // first: refuses a stale build before it is loaded
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { readFileSync } from 'node:fs';

@@ -1,4 +1,5 @@
 /** The export service's input/output defects (issue 13: 5, 7, 16, 19), over a real loopback socket. */
+import './helpers/dist.js'; // first: refuses a stale build before it is loaded
 import { readFileSync } from 'node:fs';
 import { createExportApp } from '../dist/src/server/index.js'; // the worker pool needs the built worker
 import { listen, open, tinyModel, until } from './helpers/http.js';

@@ -1,4 +1,5 @@
 /** `cjk-report serve` serves the 填报 page at `/`: the page and its bundle over a real socket, the API routes still first. */
+import './helpers/dist.js'; // first: refuses a stale build before it is loaded
 import { existsSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';

@@ -1,11 +1,11 @@
 /** `cjk-report serve`: a real process on a loopback port. */
+import { CLI } from './helpers/dist.js';
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { until } from './helpers/http.js';
 
-const CLI = join(process.cwd(), 'dist', 'src', 'cli', 'main.js');
 
 test('serve binds loopback by default, logs one JSON line per request, stops on SIGTERM', async () => {
   const child = spawn('node', [CLI, 'serve', '--port', '0', '--concurrency', '1'], { stdio: ['ignore', 'pipe', 'pipe'] });

@@ -1,4 +1,5 @@
 /** The export service over a real loopback socket: every route and every status. */
+import './helpers/dist.js'; // first: refuses a stale build before it is loaded
 import { readFileSync } from 'node:fs';
 import { createExportApp, type ExportApp } from '../dist/src/server/index.js';
 import { STACK, listen, open, savedName, tinyModel, until } from './helpers/http.js';

@@ -1,4 +1,5 @@
 /** The one input reader (src/input): every path — file, stdin, batch, HTTP body — guarded the same way. */
+import { CLI } from './helpers/dist.js';
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,7 +10,6 @@ import { DEFAULT_LIMITS } from '../src/limits.js';
 import { checkTemplateData } from '../src/core.js';
 import { tmp } from './helpers/tools.js';
 
-const CLI = join(process.cwd(), 'dist', 'src', 'cli', 'main.js');
 const SEED = 'examples/fangzheng-2020/fangzheng-2020.yaml';
 const TEMPLATE = 'gov-info-annual-report-2019';
 

@@ -1,4 +1,5 @@
 /** cli/io.ts writeAll: all or none (defect 9), never over a device or FIFO (10); `aggregate --out -` (19). */
+import { CLI } from './helpers/dist.js';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, lstatSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -6,7 +7,6 @@ import { CjkReportError } from '../src/errors.js';
 import { writeAll } from '../src/cli/io.js';
 import { tmp } from './helpers/tools.js';
 
-const CLI = join(process.cwd(), 'dist', 'src', 'cli', 'main.js');
 const SEED = 'examples/fangzheng-2020/fangzheng-2020.yaml';
 const bytes = (s: string) => new TextEncoder().encode(s);
 

@@ -1,3 +1,4 @@
+import { CLI } from './helpers/dist.js';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,7 +9,6 @@ import { tmp } from './helpers/tools.js';
 
 const T2021 = getTemplate('gov-info-annual-report-2021')!;
 const T2019 = getTemplate('gov-info-annual-report-2019')!;
-const CLI = join(process.cwd(), 'dist', 'src', 'cli', 'main.js');
 const cli = (args: string[]) => spawnSync('node', [CLI, ...args], { encoding: 'utf8' });
 const messages = (file: string) => T2021.check(readExample(file)).errors.map((e) => e.message);
 

@@ -35,7 +35,9 @@ export interface CorpusCase {
 }
 
 export const ROOT = process.cwd();
-export const CLI = join(ROOT, 'dist', 'src', 'cli', 'main.js');
+import { CLI } from '../helpers/dist.js';
+
+export { CLI };
 
 export function loadCorpus(): CorpusCase[] {
   return JSON.parse(readFileSync(join(ROOT, '__tests__', 'corpus', 'manifest.json'), 'utf8')).cases;
