@@ -96,8 +96,11 @@ export class RenderPool {
     return { threads: this.piscina.threads.length, queued: this.piscina.queueSize, completed: this.piscina.completed, utilization: this.piscina.utilization };
   }
 
-  close(): Promise<void> {
-    return this.piscina.close({ force: true });
+  async close(): Promise<void> {
+    await this.piscina.close({ force: true });
+    // Piscina is an async resource that close() does not destroy: without this, jest --detectOpenHandles
+    // reports every closed pool as a handle left open
+    this.piscina.emitDestroy();
   }
 }
 
