@@ -3,6 +3,7 @@
  * (complete cmap/name/OS-2/post), unlike fontkit's subsets. A harfbuzz face is kept per font for the life
  * of the subsetter, so each subset costs only the subsetting itself, not copying the font into wasm again.
  */
+import { LRUCache } from 'lru-cache';
 import { sfntNumGlyphs } from './sfnt.js';
 
 interface HbExports {
@@ -54,17 +55,27 @@ export interface SubsetOptions {
    * SC, whose substitutions (alternates, vertical forms) would otherwise pull theirs in.
    */
   layout?: boolean;
+  /** keep every glyph at its id (the web fonts' common file, whose subsets must match the full file's) */
+  retainGids?: boolean;
 }
 
 export class HbSubsetter {
-  /** font bytes → harfbuzz face and the wasm copy of the font; Map order is recency (LRU) */
-  private faces = new Map<Uint8Array, { face: number; ptr: number }>();
+  /** font bytes → harfbuzz face and the wasm copy of the font; the least recently used is freed in wasm */
+  private faces: LRUCache<Uint8Array, { face: number; ptr: number }>;
   /** font bytes → a number for the subset memo's keys (a WeakMap: no font is kept alive by it) */
   private fontIds = new WeakMap<Uint8Array, number>();
   private lastFontId = 1;
-  private subsets = new Map<string, { data: Uint8Array; glyphs: number }>();
+  private subsets = new LRUCache<string, { data: Uint8Array; glyphs: number }>({ max: MAX_SUBSETS, maxSize: MAX_SUBSET_BYTES, sizeCalculation: (v) => Math.max(1, v.data.length) });
 
-  private constructor(private hb: HbExports) {}
+  private constructor(private hb: HbExports) {
+    this.faces = new LRUCache({
+      max: MAX_FACES,
+      dispose: (v) => {
+        hb.hb_face_destroy(v.face);
+        hb.free(v.ptr);
+      },
+    });
+  }
 
   /** Forgets the remembered subsets (faces stay): for benchmarks that must not profit from a repeat. */
   clearSubsetMemo(): void {
@@ -79,24 +90,14 @@ export class HbSubsetter {
   }
 
   private face(font: Uint8Array): number {
-    let entry = this.faces.get(font);
-    if (entry) {
-      this.faces.delete(font);
-      this.faces.set(font, entry);
-      return entry.face;
-    }
+    const known = this.faces.get(font);
+    if (known) return known.face;
     const ptr = this.hb.malloc(font.byteLength);
     new Uint8Array(this.hb.memory.buffer).set(font, ptr);
     const blob = this.hb.hb_blob_create(ptr, font.byteLength, HB_MEMORY_MODE_WRITABLE, 0, 0);
-    entry = { face: this.hb.hb_face_create(blob, 0), ptr };
+    const entry = { face: this.hb.hb_face_create(blob, 0), ptr };
     this.hb.hb_blob_destroy(blob);
     this.faces.set(font, entry);
-    while (this.faces.size > MAX_FACES) {
-      const [oldest, old] = this.faces.entries().next().value!;
-      this.faces.delete(oldest);
-      this.hb.hb_face_destroy(old.face);
-      this.hb.free(old.ptr);
-    }
     return entry.face;
   }
 
@@ -108,7 +109,7 @@ export class HbSubsetter {
   /** A subset holding the given code points, by default with all layout features kept (so `vert` still works). */
   subset(font: Uint8Array, codePoints: Iterable<number>, opts: SubsetOptions = {}): Uint8Array {
     const cps = [...codePoints].sort((a, b) => a - b);
-    return this.remembered(font, `u${opts.layout === false ? 0 : 1}:${cps.join(',')}`, () => ({ data: this.subsetUncached(font, cps, opts), glyphs: 0 })).data;
+    return this.remembered(font, `u${opts.layout === false ? 0 : 1}${opts.retainGids ? 'r' : ''}:${cps.join(',')}`, () => ({ data: this.subsetUncached(font, cps, opts), glyphs: 0 })).data;
   }
 
   private subsetUncached(font: Uint8Array, codePoints: Iterable<number>, opts: SubsetOptions): Uint8Array {
@@ -121,6 +122,7 @@ export class HbSubsetter {
       } else {
         this.hb.hb_set_invert(features);
       }
+      if (opts.retainGids) this.hb.hb_subset_input_set_flags(input, HB_SUBSET_FLAGS_RETAIN_GIDS);
       const unicodes = this.hb.hb_subset_input_unicode_set(input);
       for (const cp of codePoints) this.hb.hb_set_add(unicodes, cp);
     });
@@ -147,16 +149,7 @@ export class HbSubsetter {
     if (id === undefined) this.fontIds.set(font, (id = ++this.lastFontId));
     const k = `${id}|${key}`;
     let r = this.subsets.get(k);
-    if (r) this.subsets.delete(k); // re-inserted below: Map order is recency
-    else r = make();
-    this.subsets.set(k, r);
-    let bytes = 0;
-    for (const v of this.subsets.values()) bytes += v.data.length;
-    for (const [old, v] of this.subsets) {
-      if (this.subsets.size <= MAX_SUBSETS && bytes <= MAX_SUBSET_BYTES) break;
-      this.subsets.delete(old);
-      bytes -= v.data.length;
-    }
+    if (!r) this.subsets.set(k, (r = make()));
     return { data: r.data.slice(), glyphs: r.glyphs };
   }
 

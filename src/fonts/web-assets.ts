@@ -15,6 +15,7 @@ import { brotliCompress, brotliCompressSync, constants } from 'node:zlib';
 import { promisify } from 'node:util';
 import * as fontkit from 'fontkit';
 import { fontsDir } from './bundled.js';
+import { HbSubsetter } from './hb-subset.js';
 import type { WebFontFile, WebFontManifest } from './needs.js';
 import { sfntTables } from './sfnt.js';
 
@@ -54,33 +55,6 @@ function commonSet(): Set<number> {
   ]);
 }
 
-// harfbuzz-subset.wasm's C exports, as the raw calls need them
-type Hb = Record<string, (...a: number[]) => number> & { memory: WebAssembly.Memory };
-
-function subsetRetainGids(hb: Hb, font: Uint8Array, cps: number[]): Uint8Array {
-  const ptr = hb.malloc(font.byteLength);
-  new Uint8Array(hb.memory.buffer).set(font, ptr);
-  const blob = hb.hb_blob_create(ptr, font.byteLength, 2, 0, 0);
-  const face = hb.hb_face_create(blob, 0);
-  hb.hb_blob_destroy(blob);
-  const input = hb.hb_subset_input_create_or_fail();
-  const features = hb.hb_subset_input_set(input, 6); // keep every layout feature (vert)
-  hb.hb_set_clear(features);
-  hb.hb_set_invert(features);
-  hb.hb_subset_input_set_flags(input, 0x2); // HB_SUBSET_FLAGS_RETAIN_GIDS
-  const unicodes = hb.hb_subset_input_unicode_set(input);
-  for (const cp of cps) hb.hb_set_add(unicodes, cp);
-  const sub = hb.hb_subset_or_fail(face, input);
-  const b = hb.hb_face_reference_blob(sub);
-  const res = new Uint8Array(hb.memory.buffer, hb.hb_blob_get_data(b, 0), hb.hb_blob_get_length(b)).slice();
-  hb.hb_blob_destroy(b);
-  hb.hb_face_destroy(sub);
-  hb.hb_subset_input_destroy(input);
-  hb.hb_face_destroy(face);
-  hb.free(ptr);
-  return res;
-}
-
 /**
  * hb-subset rewrites head.checkSumAdjustment, which pdfkit copies into the PDF's embedded subset; the
  * original head makes the PDF from the common file byte-identical to the one from the full file.
@@ -112,9 +86,7 @@ export async function buildWebAssets(outDir: string, opts: BuildWebAssetsOptions
   mkdirSync(outDir, { recursive: true });
   const require = createRequire(import.meta.url);
   const wasmBytes = new Uint8Array(readFileSync(require.resolve('harfbuzzjs/dist/harfbuzz-subset.wasm')));
-  const { instance } = await WebAssembly.instantiate(wasmBytes, {});
-  const hb = instance.exports as unknown as Hb;
-  hb._initialize?.();
+  const hb = await HbSubsetter.create(wasmBytes);
   const COMMON = commonSet();
 
   const pending: Promise<unknown>[] = [];
@@ -150,7 +122,7 @@ export async function buildWebAssets(outDir: string, opts: BuildWebAssetsOptions
     if (known && (known.extra !== extra || known.missing !== missing)) throw new Error(`${base}: regular and bold cover different characters`);
     manifest.families[family] = { extra, missing };
     const common = [...all].filter((cp) => COMMON.has(cp));
-    manifest.faces.push({ family, bold, common: emit(`${base}-common`, keepHead(subsetRetainGids(hb, full, common), full), 'ttf'), full: emit(base, full, 'ttf') });
+    manifest.faces.push({ family, bold, common: emit(`${base}-common`, keepHead(hb.subset(full, common, { retainGids: true }), full), 'ttf'), full: emit(base, full, 'ttf') });
   }
   manifest.wasm = emit('harfbuzz-subset', wasmBytes, 'wasm');
   // the zlib pool compresses on libuv's threads: all cores
