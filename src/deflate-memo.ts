@@ -6,6 +6,7 @@
  * Small inputs (the XML parts, page streams) are not worth a hash and go straight through.
  */
 import { createHash } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 
 const MIN_BYTES = 32 * 1024;
 const MAX_ENTRIES = 24;
@@ -14,30 +15,15 @@ const MAX_BYTES = 8 * 1024 * 1024;
 export type MemoDeflate = ((data: Uint8Array, level: number) => Uint8Array) & { clear(): void };
 
 export function memoDeflate(tag: string, deflate: (data: Uint8Array, level: number) => Uint8Array): MemoDeflate {
-  // insertion order is recency order: a hit is moved to the end, the oldest is evicted first
-  const memo = new Map<string, Uint8Array>();
-  let bytes = 0;
-  const clear = () => {
-    memo.clear();
-    bytes = 0;
-  };
-  return Object.assign((data: Uint8Array, level: number) => {
-    if (data.length < MIN_BYTES) return deflate(data, level);
-    const key = `${tag}:${level}:${data.length}:${createHash('sha1').update(data).digest('base64')}`;
-    const hit = memo.get(key);
-    if (hit) {
-      memo.delete(key);
-      memo.set(key, hit);
-      return hit;
-    }
-    const out = deflate(data, level);
-    memo.set(key, out);
-    bytes += out.length;
-    for (const [k, v] of memo) {
-      if (memo.size <= MAX_ENTRIES && bytes <= MAX_BYTES) break;
-      memo.delete(k);
-      bytes -= v.length;
-    }
-    return out;
-  }, { clear });
+  const memo = new LRUCache<string, Uint8Array>({ max: MAX_ENTRIES, maxSize: MAX_BYTES, sizeCalculation: (v) => Math.max(1, v.length) });
+  return Object.assign(
+    (data: Uint8Array, level: number) => {
+      if (data.length < MIN_BYTES) return deflate(data, level);
+      const key = `${tag}:${level}:${data.length}:${createHash('sha1').update(data).digest('base64')}`;
+      let out = memo.get(key);
+      if (!out) memo.set(key, (out = deflate(data, level)));
+      return out;
+    },
+    { clear: () => memo.clear() },
+  );
 }

@@ -3,10 +3,11 @@
  * LibreOffice substitutes a font. Adjacent pieces in the same face and size become one run (the XML is
  * the same document, a third of the size); line breaks are w:br inside the run.
  */
+import { LRUCache } from 'lru-cache';
 import type { Line, Piece } from '../../layout/types.js';
 import { attr, text } from './xml.js';
 
-const rPrCache = new Map<string, string>();
+const rPrCache = new LRUCache<string, string>({ max: 512 });
 
 /** w:rPr for a face and size (pt); a pure function of family, weight and size, so kept per process. */
 export function runProps(family: string, bold: boolean, size: number): string {
@@ -16,7 +17,6 @@ export function runProps(family: string, bold: boolean, size: number): string {
     const f = attr(family);
     const half = Math.round(size * 2);
     xml = `<w:rPr><w:rFonts w:ascii="${f}" w:hAnsi="${f}" w:eastAsia="${f}" w:cs="${f}"/>${bold ? '<w:b/><w:bCs/>' : ''}<w:sz w:val="${half}"/><w:szCs w:val="${half}"/></w:rPr>`;
-    if (rPrCache.size > 512) rPrCache.clear();
     rPrCache.set(key, xml);
   }
   return xml;
