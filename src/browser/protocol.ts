@@ -1,5 +1,6 @@
 /** Messages between the page and the render worker. Everything is structured-cloneable. */
 import type { Problem } from '../errors.js';
+import { safeFileName } from '../file-name.js';
 
 export type ExportFormat = 'pdf' | 'docx';
 
@@ -51,6 +52,5 @@ export const MIME: Record<ExportFormat, string> = {
 
 /** The document title as a file name: 方正县…2020年政府信息公开工作年度报告.pdf */
 export function fileNameFor(title: string | undefined, format: ExportFormat): string {
-  const base = (title ?? '').replace(/[\\/:*?"<>|\r\n]+/g, '').trim() || 'report';
-  return `${base}.${format}`;
+  return `${safeFileName(title)}.${format}`;
 }

@@ -6,6 +6,7 @@ import { aggregateData } from './aggregate.js';
 import { buildReport, dataPathOf } from './build.js';
 import { checkInputBounds } from '../../src/model/input-bounds.js';
 import { numberSource } from '../../src/input/number-source.js';
+import { safeFileName } from '../../src/file-name.js';
 import { DEFAULT_LIMITS, type Limits } from '../../src/limits.js';
 import { cellLabel } from './cell-labels.js';
 import { applyRules, crossYear } from './rules.js';
@@ -79,7 +80,7 @@ function makeTemplate<D extends AnyData>(id: string, title: string, schema: z.Zo
     },
     build: (d: D) => buildReport(d, version),
     dataPath: (modelPath: string, d: D) => dataPathOf(modelPath, d, version),
-    fileName: (d: D) => `${d.agency}${d.year}年政府信息公开工作年度报告`.replace(/[\\/:*?"<>|\s]+/g, ''),
+    fileName: (d: D) => safeFileName(`${d.agency}${d.year}年政府信息公开工作年度报告`.replace(/\s+/g, '')),
     aggregate(inputs: unknown[], meta) {
       if (!inputs.length) throw new InputError([{ path: '(files)', message: '至少需要一个数据文件' }]);
       const datas = inputs.map((x, i) => {
