@@ -37,9 +37,15 @@ export function scanJson(text: string): JsonScan {
       i++;
     } else if (c === 0x22 /* " */) {
       let j = i + 1;
-      while (text.charCodeAt(j) !== 0x22) j += text.charCodeAt(j) === 0x5c ? 2 : 1;
+      let escaped = false;
+      for (let d = text.charCodeAt(j); d !== 0x22; d = text.charCodeAt(j)) {
+        if (d === 0x5c) {
+          escaped = true;
+          j += 2;
+        } else j++;
+      }
       if (top?.keys && top.expectKey) {
-        const key = JSON.parse(text.slice(i, j + 1)) as string;
+        const key = escaped ? (JSON.parse(text.slice(i, j + 1)) as string) : text.slice(i + 1, j);
         if (top.keys.has(key) && !out.duplicate) out.duplicate = { path: path().slice(0, -1).concat(key), key, at: i };
         top.keys.add(key);
         top.key = key;
@@ -48,9 +54,10 @@ export function scanJson(text: string): JsonScan {
       i = j + 1;
     } else if (c === 0x2d || (c >= 0x30 && c <= 0x39)) {
       let j = i + 1;
-      while (j < n && /[0-9eE.+-]/.test(text[j])) j++;
-      const num = text.slice(i, j);
-      if (/^-?\d{16,}$/.test(num)) out.inexact.push({ path: path(), text: num });
+      let plain = true; // digits only: an integer
+      for (let d = text.charCodeAt(j); j < n && ((d >= 0x30 && d <= 0x39) || d === 0x2e || d === 0x65 || d === 0x45 || d === 0x2b || d === 0x2d); d = text.charCodeAt(++j)) if (d < 0x30 || d > 0x39) plain = false;
+      // 16 digits and more may not survive a double (2^53 has 16)
+      if (plain && j - i - (c === 0x2d ? 1 : 0) >= 16) out.inexact.push({ path: path(), text: text.slice(i, j) });
       i = j;
     } else i++;
   }
