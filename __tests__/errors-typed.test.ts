@@ -6,32 +6,23 @@ import {
   CjkReportError, FontCoverageError, InconsistentDataError, InputError, UnknownTemplateError,
   bundledRegistry, getTemplate, nodeSubsetter, render, renderTemplate, templateJsonSchema, templates,
 } from '../src/index.js';
+import { rejection } from './helpers/caught.js';
 
 const seed2020 = parse(readFileSync('examples/fangzheng-2020/fangzheng-2020.yaml', 'utf8'));
 const violation = parse(readFileSync('examples/violations/A2.yaml', 'utf8'));
-
-async function caught(p: Promise<unknown>): Promise<CjkReportError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof CjkReportError) return e;
-    throw e;
-  }
-  throw new Error('expected a CjkReportError');
-}
 
 test('renderTemplate honours the data\'s own template field, and the file name follows the agency', async () => {
   const r = await renderTemplate(undefined, seed2020, { formats: ['pdf'] });
   expect(r.template).toBe('gov-info-annual-report-2019');
   expect(r.fileName).toBe('方正县营商环境建设监督局2020年政府信息公开工作年度报告');
   expect(Buffer.from(r.pdf!.subarray(0, 5)).toString()).toBe('%PDF-');
-  const e = await caught(renderTemplate('gov-info-annual-report-2021', seed2020, { formats: ['pdf'] }));
+  const e = await rejection(renderTemplate('gov-info-annual-report-2021', seed2020, { formats: ['pdf'] }));
   expect(e).toBeInstanceOf(InputError);
   expect(e.problems[0]).toEqual({ path: 'template', message: expect.stringContaining('gov-info-annual-report-2019') });
 });
 
 test('勾稽 violations: InconsistentDataError with the same problems check() reports; allowInconsistent renders', async () => {
-  const e = await caught(renderTemplate(undefined, violation, { formats: ['pdf'] }));
+  const e = await rejection(renderTemplate(undefined, violation, { formats: ['pdf'] }));
   expect(e).toBeInstanceOf(InconsistentDataError);
   expect(e.code).toBe('inconsistent');
   expect(e.title).toBe('数据未通过勾稽关系校验');
@@ -42,7 +33,7 @@ test('勾稽 violations: InconsistentDataError with the same problems check() re
 });
 
 test('unknown template: UnknownTemplateError listing the known ones', async () => {
-  const e = await caught(renderTemplate('gov-report-1999', {}, { formats: ['pdf'] }));
+  const e = await rejection(renderTemplate('gov-report-1999', {}, { formats: ['pdf'] }));
   expect(e).toBeInstanceOf(UnknownTemplateError);
   expect(e.code).toBe('unknown-template');
   expect(e.problems[0].message).toContain('gov-info-annual-report-2021');
@@ -50,28 +41,28 @@ test('unknown template: UnknownTemplateError listing the known ones', async () =
 });
 
 test('template data given to render() says to use renderTemplate / --template', async () => {
-  const e = await caught(render(seed2020, { formats: ['pdf'] }));
+  const e = await rejection(render(seed2020, { formats: ['pdf'] }));
   expect(e).toBeInstanceOf(InputError);
   expect(e.problems).toEqual([{ path: 'template', message: expect.stringMatching(/renderTemplate.*--template/) }]);
   const { template: _t, ...untagged } = seed2020;
-  const e2 = await caught(render(untagged, { formats: ['pdf'] }));
+  const e2 = await rejection(render(untagged, { formats: ['pdf'] }));
   expect(e2.problems[0].message).toContain('renderTemplate');
 });
 
 test('font coverage: FontCoverageError naming the character and the field', async () => {
-  const e = await caught(render({ meta: { title: 't' }, blocks: [{ type: 'paragraph', text: '古文字𠀀' }] }, { formats: ['pdf'] }));
+  const e = await rejection(render({ meta: { title: 't' }, blocks: [{ type: 'paragraph', text: '古文字𠀀' }] }, { formats: ['pdf'] }));
   expect(e).toBeInstanceOf(FontCoverageError);
   expect(e.code).toBe('font-coverage');
   expect(e.problems).toEqual([{ path: 'blocks[0].text', message: expect.stringContaining('𠀀（U+20000）') }]);
 });
 
 test('model and template shape errors are in Chinese; the host\'s zod keeps its own language', async () => {
-  const e = await caught(render({ meta: { title: 't' }, blocks: [{ type: 'paragraph', text: 'x', colour: 'red' }] }, { formats: ['pdf'] }));
+  const e = await rejection(render({ meta: { title: 't' }, blocks: [{ type: 'paragraph', text: 'x', colour: 'red' }] }, { formats: ['pdf'] }));
   expect(e.title).toBe('报告模型的格式不正确');
   expect(e.problems[0].path).toBe('blocks[0]');
   expect(e.problems[0].message).toMatch(/[\u4e00-\u9fff]/);
   expect(e.problems[0].message).toContain('colour');
-  const t = await caught(renderTemplate('gov-info-annual-report-2019', { ...seed2020, year: 'x' }, { formats: ['pdf'] }));
+  const t = await rejection(renderTemplate('gov-info-annual-report-2019', { ...seed2020, year: 'x' }, { formats: ['pdf'] }));
   expect(t.problems).toEqual([{ path: 'year', message: expect.stringMatching(/^无效输入/) }]);
   const host = z.object({ a: z.string() }).safeParse({ a: 1 });
   expect(host.success || host.error.issues[0].message).toMatch(/^Invalid input: expected string/);

@@ -3,25 +3,15 @@ import { CLI } from './helpers/dist.js';
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CjkReportError } from '../src/errors.js';
 import { numberSource } from '../src/input/number-source.js';
 import { parseText } from '../src/input/parse.js';
 import { DEFAULT_LIMITS } from '../src/limits.js';
 import { checkTemplateData } from '../src/core.js';
+import { caught } from './helpers/caught.js';
 import { tmp } from './helpers/tools.js';
 
 const SEED = 'examples/fangzheng-2020/fangzheng-2020.yaml';
 const TEMPLATE = 'gov-info-annual-report-2019';
-
-function caught(f: () => unknown): CjkReportError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof CjkReportError) return e;
-    throw e;
-  }
-  throw new Error('no error thrown');
-}
 
 describe('defect 18: JSON duplicate keys are refused like YAML duplicates', () => {
   test('a duplicate key names the path, the key and the line', () => {

@@ -3,22 +3,12 @@ import { CLI } from './helpers/dist.js';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, lstatSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CjkReportError } from '../src/errors.js';
 import { writeAll } from '../src/cli/io.js';
+import { rejection } from './helpers/caught.js';
 import { tmp } from './helpers/tools.js';
 
 const SEED = 'examples/fangzheng-2020/fangzheng-2020.yaml';
 const bytes = (s: string) => new TextEncoder().encode(s);
-
-async function refusal(p: Promise<unknown>): Promise<CjkReportError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof CjkReportError) return e;
-    throw e;
-  }
-  throw new Error('no error');
-}
 
 test('defect 9: when the second rename fails, the first file is put back', async () => {
   const dir = tmp();
@@ -28,7 +18,7 @@ test('defect 9: when the second rename fails, the first file is put back', async
     if (++calls === 2) throw Object.assign(new Error('no room'), { code: 'ENOSPC' });
     renameSync(from, to);
   };
-  const e = await refusal(writeAll(dir, [{ name: 'r.pdf', data: bytes('new pdf') }, { name: 'r.docx', data: bytes('new docx') }], failSecond));
+  const e = await rejection(writeAll(dir, [{ name: 'r.pdf', data: bytes('new pdf') }, { name: 'r.docx', data: bytes('new docx') }], failSecond));
   expect(e.code).toBe('unwritable-output');
   expect(e.problems[0].path).toBe(join(dir, 'r.docx'));
   expect(readdirSync(dir)).toEqual(['r.pdf']); // no temporary, no set-aside copy, no half pair
@@ -42,7 +32,7 @@ test('defect 9: a new pair that fails half-way leaves nothing', async () => {
     if (++calls === 2) throw Object.assign(new Error('denied'), { code: 'EACCES' });
     renameSync(from, to);
   };
-  await refusal(writeAll(dir, [{ name: 'a.pdf', data: bytes('a') }, { name: 'a.docx', data: bytes('b') }], failSecond));
+  await rejection(writeAll(dir, [{ name: 'a.pdf', data: bytes('a') }, { name: 'a.docx', data: bytes('b') }], failSecond));
   expect(readdirSync(dir)).toEqual([]);
 });
 
@@ -58,7 +48,7 @@ describe('defect 10: a FIFO or a device is never replaced', () => {
   test('render --out dir with a FIFO where the PDF goes', async () => {
     const dir = tmp();
     execFileSync('mkfifo', [join(dir, 'r.pdf')]);
-    const e = await refusal(writeAll(dir, [{ name: 'r.pdf', data: bytes('x') }]));
+    const e = await rejection(writeAll(dir, [{ name: 'r.pdf', data: bytes('x') }]));
     expect(e.code).toBe('unwritable-output');
     expect(e.problems[0].message).toContain('命名管道');
     expect(lstatSync(join(dir, 'r.pdf')).isFIFO()).toBe(true);
@@ -67,7 +57,7 @@ describe('defect 10: a FIFO or a device is never replaced', () => {
   test('a symbolic link to a device', async () => {
     const dir = tmp();
     execFileSync('ln', ['-s', '/dev/null', join(dir, 'r.pdf')]);
-    expect((await refusal(writeAll(dir, [{ name: 'r.pdf', data: bytes('x') }]))).code).toBe('unwritable-output');
+    expect((await rejection(writeAll(dir, [{ name: 'r.pdf', data: bytes('x') }]))).code).toBe('unwritable-output');
     expect(lstatSync(join(dir, 'r.pdf')).isSymbolicLink()).toBe(true);
   });
   test('aggregate --out <FIFO>: exit 1, a Chinese reason, the FIFO intact', () => {

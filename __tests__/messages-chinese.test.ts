@@ -17,6 +17,7 @@ import { parseInput, parseText, syntaxOfName } from '../src/input/parse.js';
 import { parseArgs } from '../src/cli/args.js';
 import { DEFAULT_LIMITS } from '../src/limits.js';
 import { CLI, loadCorpus, runCli, runLibrary } from './corpus/run.js';
+import { caught } from './helpers/caught.js';
 import { englishSentence, notChinese } from './helpers/chinese.js';
 
 /** Each problem of the error (and its title) that breaks the rule, as "path: message — why". */
@@ -29,16 +30,6 @@ function offences(e: CjkReportError): string[] {
     if (why) out.push(`${p.path}: ${p.message} — ${why}`);
   }
   return out;
-}
-
-function caught(fn: () => unknown): CjkReportError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof CjkReportError) return e;
-    throw e;
-  }
-  throw new Error('expected a CjkReportError');
 }
 
 describe('the detector', () => {
