@@ -12,6 +12,7 @@ import { type Format, templateJsonSchema, templates } from '../core.js';
 import { CjkReportError, HTTP_STATUS, UnknownTemplateError, asCjkReportError } from '../errors.js';
 import { DEFAULT_LIMITS, type Limits } from '../limits.js';
 import { getTemplate, listTemplates } from '../../templates/index.js';
+import { decodeInput } from '../input/parse.js';
 import { syntaxOf } from './body.js';
 import { contentDisposition } from './disposition.js';
 import { type PoolOptions, RenderPool } from './pool.js';
@@ -137,13 +138,8 @@ export function createExportApp(options: ExportAppOptions = {}): ExportApp {
     // Refuse before reading the body: a full queue answers at once, whatever the upload size.
     if (pool.full) throw new CjkReportError('busy', [{ path: '(queue)', message: `排队的生成任务已达上限 ${pool.queue}，请稍后重试` }]);
     const syntax = syntaxOf(c.req.header('content-type'));
-    // fatal UTF-8 decoding: a GBK body is refused by name, not rendered as replacement characters
-    let text: string;
-    try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(await c.req.arrayBuffer());
-    } catch {
-      throw new CjkReportError('unreadable-input', [{ path: '(body)', message: '不是 UTF-8 编码的文本（GBK 等编码请先转换为 UTF-8）' }]);
-    }
+    // the one input reader's guards: bounded, UTF-8 only (GBK refused by name); the worker parses
+    const text = decodeInput(new Uint8Array(await c.req.arrayBuffer()), '(body)', maxBody);
     return { text, syntax };
   }
 
