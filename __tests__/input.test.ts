@@ -70,3 +70,8 @@ describe('defect 3: a batch reads its files through the same guards as one file'
   test('the size limit applies before reading', () => expect(line('big.yaml')).toContain('maxInputBytes'));
   test('JSON duplicate keys are refused', () => expect(line('dup.json')).toContain('重复'));
 });
+
+test('YAML merge keys merge (they used to become a key named "<<")', () => {
+  const d = parseText('base: &b {title: 甲, author: 乙}\nmeta:\n  <<: *b\n  title: 丙\n', 'yaml', 'm.yaml', DEFAULT_LIMITS) as { meta: object };
+  expect(d.meta).toEqual({ title: '丙', author: '乙' });
+});

@@ -70,7 +70,8 @@ function parseJson(text: string, name: string): unknown {
 function parseYaml(text: string, name: string): unknown {
   let data: unknown;
   try {
-    const doc = parseDocument(text, { uniqueKeys: true, keepSourceTokens: true });
+    // merge keys (<<: *defaults) as YAML users write them; without this they would become a key named "<<"
+    const doc = parseDocument(text, { uniqueKeys: true, keepSourceTokens: true, merge: true });
     if (doc.errors.length) throw doc.errors[0];
     data = doc.toJS({ maxAliasCount: 100 });
     recordYamlNumbers(doc.contents, data);
