@@ -1,6 +1,8 @@
 /** The export service's input/output defects (issue 13: 5, 7, 16, 19), over a real loopback socket. */
 import './helpers/dist.js'; // first: refuses a stale build before it is loaded
 import { readFileSync } from 'node:fs';
+import { connect } from 'node:net';
+import { jest } from '@jest/globals';
 import { createExportApp } from '../dist/src/server/index.js'; // the worker pool needs the built worker
 import { listen, open, tinyModel, until } from './helpers/http.js';
 
@@ -77,6 +79,28 @@ test('defect 16: a client that disconnects mid-render cancels it, logged 499', a
     expect(next.status).toBe(200);
   } finally {
     open(gate);
+    await close();
+    await app.close();
+  }
+});
+
+test('a client gone mid-upload is logged 499, with no stack on stderr', async () => {
+  const logs: { status: number; code?: string }[] = [];
+  const app = createExportApp({ concurrency: 1, log: (l) => logs.push(JSON.parse(l)) });
+  const { base, close } = await listen(app.fetch);
+  const stderr = jest.spyOn(process.stderr, 'write');
+  try {
+    const { port } = new URL(base);
+    const sock = connect(Number(port), '127.0.0.1');
+    await new Promise((r) => sock.once('connect', r));
+    sock.write('POST /render.pdf HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{"meta":');
+    await new Promise((r) => setImmediate(r));
+    sock.destroy();
+    await until(() => logs.length === 1);
+    expect(logs[0]).toMatchObject({ status: 499, code: 'cancelled' });
+    expect(stderr.mock.calls.map((c) => String(c[0])).join('')).not.toMatch(/\bat .*\.js:\d+/);
+  } finally {
+    stderr.mockRestore();
     await close();
     await app.close();
   }

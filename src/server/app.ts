@@ -139,7 +139,15 @@ export function createExportApp(options: ExportAppOptions = {}): ExportApp {
     if (pool.full) throw new CjkReportError('busy', [{ path: '(queue)', message: `排队的生成任务已达上限 ${pool.queue}，请稍后重试` }]);
     const syntax = syntaxOf(c.req.header('content-type'));
     // the one input reader's guards: bounded, UTF-8 only (GBK refused by name); the worker parses
-    const text = decodeInput(new Uint8Array(await c.req.arrayBuffer()), '(body)', maxBody);
+    let body: ArrayBuffer;
+    try {
+      body = await c.req.arrayBuffer();
+    } catch (e) {
+      // a client gone mid-upload is a cancelled request (499), not a server bug with a stack in the log
+      if (c.req.raw.signal.aborted) throw new CjkReportError('cancelled', [{ path: '(body)', message: '请求体未传完，连接已断开' }]);
+      throw e;
+    }
+    const text = decodeInput(new Uint8Array(body), '(body)', maxBody);
     return { text, syntax };
   }
 
