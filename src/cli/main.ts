@@ -23,7 +23,7 @@ Usage:
                    [--web-assets <dir>]  (serves the 填报 page at /, which renders in the browser; its fonts
                                           come from <dir>, made by cjk-report web-assets <dir>)
   cjk-report validate <data> --template <id> [--previous <file>]
-  cjk-report aggregate <data files…> --template <id> --out <file> [--agency <name>]
+  cjk-report aggregate <data files…> --template <id> --out <file|-> [--agency <name>]
   cjk-report templates
   cjk-report schema
   cjk-report web-assets <dir> [--quality 0-11]   fonts and wasm for cjk-report/browser (serve <dir> as assetsUrl)
