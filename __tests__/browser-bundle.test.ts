@@ -3,6 +3,7 @@
  * bundle contains (no Node module, one fontkit, zod's zh-CN locale only), its size budget, and which font
  * files a document needs before any is fetched.
  */
+import { webBuildStale } from './helpers/dist.js';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,7 +20,7 @@ let manifest: WebFontManifest;
 
 beforeAll(() => {
   // `npm test` runs build:web first; a focused run builds when nothing is there yet
-  if (!existsSync(join(dist, 'meta.json')) || !existsSync(join(dist, 'assets/web-fonts.json'))) execFileSync('npm', ['run', 'build:web', '--silent'], { stdio: 'ignore' });
+  if (webBuildStale('meta.json') || !existsSync(join(dist, 'assets/web-fonts.json'))) execFileSync('npm', ['run', 'build:web', '--silent'], { stdio: 'ignore' });
   meta = JSON.parse(readFileSync(join(dist, 'meta.json'), 'utf8'));
   manifest = JSON.parse(readFileSync(join(dist, 'assets/web-fonts.json'), 'utf8'));
 });

@@ -3,6 +3,7 @@
  * both export buttons, the downloads against the Node render, no request carrying the data, and the
  * bytes fetched for a first and a second export.
  */
+import { webBuildStale } from './helpers/dist.js';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -50,7 +51,7 @@ describeWithChromium('the 填报 page in Chromium', () => {
 
   beforeAll(async () => {
     // `npm test` runs build:web first; a focused run builds when nothing is there yet
-    if (!existsSync(join(dist, 'assets/web-fonts.json')) || !existsSync(join(dist, 'app.js'))) execFileSync('npm', ['run', 'build:web', '--silent'], { stdio: 'inherit' });
+    if (!existsSync(join(dist, 'assets/web-fonts.json')) || webBuildStale('app.js')) execFileSync('npm', ['run', 'build:web', '--silent'], { stdio: 'inherit' });
     server = await serveWeb(0, '127.0.0.1', dist);
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
     const { chromium } = await import('playwright-core');

@@ -1,5 +1,5 @@
 /** `cjk-report serve` serves the 填报 page at `/`: the page and its bundle over a real socket, the API routes still first. */
-import './helpers/dist.js'; // first: refuses a stale build before it is loaded
+import { webBuildStale } from './helpers/dist.js'; // first: refuses a stale build before it is loaded
 import { existsSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -12,7 +12,7 @@ let srv: { base: string; close: () => Promise<void> };
 
 beforeAll(async () => {
   // `npm test` runs build:web first; a focused run builds when nothing is there yet
-  if (!existsSync(join(dist, 'index.html'))) execFileSync('npm', ['run', 'build:web', '--silent'], { stdio: 'inherit' });
+  if (webBuildStale('index.html')) execFileSync('npm', ['run', 'build:web', '--silent'], { stdio: 'inherit' });
   app = createExportApp({ page: true, log: false, concurrency: 1 });
   srv = await listen(app.fetch);
 });

@@ -3,6 +3,7 @@
  * this checkout's node_modules, so the test runs offline), then used from ESM, CommonJS and TypeScript
  * (tsc without skipLibCheck, and without @types/fontkit or any other devDependency).
  */
+import './helpers/dist.js'; // packs dist/: refuses a stale one
 import { execFileSync, spawnSync } from 'node:child_process';
 import { brotliDecompressSync } from 'node:zlib';
 import { strFromU8, unzipSync } from 'fflate';

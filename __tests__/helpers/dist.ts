@@ -28,6 +28,18 @@ function assertFresh(built: string, sources: string[], command: string): void {
   if (src > at) throw new Error(`${built} is older than the sources: run \`${command}\` first (npm test does)`);
 }
 
+/**
+ * True when dist/browser (npm run build:web) is missing `file` or older than what it is built from: the
+ * browser tests then build it before they run, so they never test an old bundle.
+ */
+export function webBuildStale(file = 'index.js'): boolean {
+  try {
+    return statSync(join(ROOT, 'dist/browser', file)).mtimeMs < Math.max(...['src', 'templates', 'web'].map((s) => newest(join(ROOT, s))));
+  } catch {
+    return true;
+  }
+}
+
 assertFresh('dist/src/index.js', ['src', 'templates'], 'npm run build');
 assertFresh('dist/cli/main.cjs', ['src', 'templates'], 'npm run build');
 
