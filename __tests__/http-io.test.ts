@@ -105,3 +105,15 @@ test('a client gone mid-upload is logged 499, with no stack on stderr', async ()
     await app.close();
   }
 });
+
+test('with the page served at /, an API route asked with GET is still 405, a page path 404', async () => {
+  const app = createExportApp({ concurrency: 1, log: false, page: true });
+  try {
+    const r = await app.request('/render.pdf');
+    expect(r.status).toBe(405);
+    expect(r.headers.get('allow')).toBe('POST');
+    expect((await app.request('/no-such-file.js')).status).toBe(404);
+  } finally {
+    await app.close();
+  }
+});

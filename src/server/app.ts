@@ -120,7 +120,7 @@ export function createExportApp(options: ExportAppOptions = {}): ExportApp {
   app.notFound((c) => {
     // a known route asked with another method: 405 naming the methods it takes
     const allow = ROUTES.find(([re]) => re.test(c.req.path))?.[1];
-    if (allow && !(options.page && c.req.method === 'GET')) {
+    if (allow) {
       c.header('Allow', allow);
       return c.json({ code: 'method-not-allowed', title: '请求方法不对', problems: [{ path: c.req.method, message: `${c.req.path} 只接受 ${allow}` }] }, 405);
     }
