@@ -124,7 +124,8 @@ export function chooseWidths(hints: (WidthHint | undefined)[], needs: ColumnNeed
   }
   if (sumMax <= free) {
     const extra = free - sumMax;
-    for (const i of auto) w[i] = needs[i].max + (extra * needs[i].max) / sumMax;
+    // columns that want nothing (covered only by spanning cells that fit) share the rest equally, not 0/0
+    for (const i of auto) w[i] = needs[i].max + (sumMax > 0 ? (extra * needs[i].max) / sumMax : extra / auto.length);
   } else if (sumMin <= free) {
     const extra = free - sumMin;
     const want = sumMax - sumMin;
