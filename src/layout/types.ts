@@ -118,6 +118,8 @@ export interface LaidImage {
   width: number;
   height: number;
   align: 'left' | 'center' | 'right';
+  /** space below the image, pt (both formats) */
+  spaceAfter: number;
 }
 
 export type FlowBlock = LaidParagraph | LaidTable | LaidImage | { kind: 'pageBreak' };

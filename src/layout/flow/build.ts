@@ -18,6 +18,9 @@ export function firstLineIndent(st: BlockStyle): number {
 import { CjkReportError } from '../../errors.js';
 import { DEFAULT_LIMITS, type Limits } from '../../limits.js';
 
+/** Space below an image, pt. */
+const IMAGE_SPACE_AFTER = 6;
+
 /** Model blocks → flow blocks with fonts resolved, lines broken, tables measured. Problems are collected, not thrown. */
 export function buildFlow(doc: ReportDocument, ctx: TextContext, width: number, problems: Problem[], limits: Limits = DEFAULT_LIMITS): FlowBlock[] {
   const out: FlowBlock[] = [];
@@ -76,7 +79,7 @@ export function buildFlow(doc: ReportDocument, ctx: TextContext, width: number, 
           const info = imageInfo(data, limits.maxImagePixels, `${where}.data`);
           const w = Math.min(mm(b.width), width);
           const h = b.height ? mm(b.height) : (w * info.height) / info.width;
-          out.push({ kind: 'image', data: info.data, format: info.format, width: w, height: h, align: b.align ?? 'center' });
+          out.push({ kind: 'image', data: info.data, format: info.format, width: w, height: h, align: b.align ?? 'center', spaceAfter: IMAGE_SPACE_AFTER });
         } catch (e) {
           if (e instanceof CjkReportError) throw e; // the pixel limit
           // our own checks speak Chinese; anything else thrown while reading the bytes is said plainly, not in the reader's English
@@ -102,5 +105,19 @@ export function buildFlow(doc: ReportDocument, ctx: TextContext, width: number, 
       }
     }
   });
+  return withEffectiveBreaks(out);
+}
+
+/**
+ * Only the page breaks that start a page: one before content that follows content. A break at the start,
+ * at the end, or right after another would make an empty page in one format and none in the other.
+ */
+function withEffectiveBreaks(blocks: FlowBlock[]): FlowBlock[] {
+  const out: FlowBlock[] = [];
+  for (const b of blocks) {
+    if (b.kind === 'pageBreak' && (!out.length || out[out.length - 1].kind === 'pageBreak')) continue;
+    out.push(b);
+  }
+  while (out.length && out[out.length - 1].kind === 'pageBreak') out.pop();
   return out;
 }

@@ -33,7 +33,7 @@ export function placeFlow(blocks: FlowBlock[], geom: PageGeometry): PageFlow {
       flow.ensure(b.height);
       const x = alignX(b.align, flow.left, flow.width, b.width);
       flow.page.ops.push({ kind: 'image', x, y: flow.y, w: b.width, h: b.height, data: b.data });
-      flow.y += b.height + 6;
+      flow.y += b.height + b.spaceAfter;
       return;
     }
     // Keep chains of keep-with-next blocks (caption → table, heading → paragraph, signature lines) together.

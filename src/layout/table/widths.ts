@@ -27,7 +27,7 @@ const isAuto = (h: WidthHint | undefined) => h === undefined || h === 'auto';
  * minimum, fixed ones at their width) are narrower than the spanning cell's own minimum, the auto columns
  * among them share the difference, so a wide spanning header widens its columns instead of being cut.
  */
-export function columnNeeds(measured: MeasuredCell[], cols: number, hints: (WidthHint | undefined)[], padX: number): ColumnNeeds[] {
+export function columnNeeds(measured: MeasuredCell[], cols: number, hints: (WidthHint | undefined)[], padX: number, slack = 0): ColumnNeeds[] {
   const needs: ColumnNeeds[] = Array.from({ length: cols }, () => ({ min: 0, max: 0, vertical: false }));
   const hasPlain = new Array<boolean>(cols).fill(false);
   for (const m of measured) {
@@ -41,8 +41,8 @@ export function columnNeeds(measured: MeasuredCell[], cols: number, hints: (Widt
     } else {
       hasPlain[m.cell.c] = true;
       need.vertical = false;
-      need.min = Math.max(need.min, minContentWidth(m.chars) + 2 * padX);
-      need.max = Math.max(need.max, maxContentWidth(m.chars) + 2 * padX);
+      need.min = Math.max(need.min, minContentWidth(m.chars) + 2 * padX + slack);
+      need.max = Math.max(need.max, maxContentWidth(m.chars) + 2 * padX + slack);
     }
   }
   const spanning = measured.filter((m) => m.cell.colSpan > 1).sort((a, b) => a.cell.colSpan - b.cell.colSpan);
@@ -50,7 +50,7 @@ export function columnNeeds(measured: MeasuredCell[], cols: number, hints: (Widt
     const span = Array.from({ length: m.cell.colSpan }, (_, k) => m.cell.c + k);
     const grow = span.filter((i) => isAuto(hints[i]) && !needs[i].vertical);
     if (!grow.length) continue; // fixed, weighted, narrow or stacked columns are not widened by content
-    const want = (m.vertical ? stackWidth(m.chars) : minContentWidth(m.chars)) + 2 * padX;
+    const want = (m.vertical ? stackWidth(m.chars) : minContentWidth(m.chars) + slack) + 2 * padX;
     const have = span.reduce((s, i) => s + (fixedWidth(hints[i]) ?? needs[i].min), 0);
     if (have >= want) continue;
     for (const i of grow) {
