@@ -22,7 +22,7 @@ import { DEFAULT_LIMITS, type Limits } from '../../limits.js';
 const IMAGE_SPACE_AFTER = 6;
 
 /** Model blocks → flow blocks with fonts resolved, lines broken, tables measured. Problems are collected, not thrown. */
-export function buildFlow(doc: ReportDocument, ctx: TextContext, width: number, problems: Problem[], limits: Limits = DEFAULT_LIMITS): FlowBlock[] {
+export function buildFlow(doc: ReportDocument, ctx: TextContext, width: number, problems: Problem[], limits: Limits = DEFAULT_LIMITS, height = Infinity): FlowBlock[] {
   const out: FlowBlock[] = [];
   const para = (role: LaidParagraph['role'], text: Inline, st: BlockStyle, where: string, extra: Partial<LaidParagraph> = {}): LaidParagraph => {
     const chars = ctx.chars(inlineRuns(text), st, where);
@@ -77,8 +77,12 @@ export function buildFlow(doc: ReportDocument, ctx: TextContext, width: number, 
         try {
           const data = decodeBase64Image(b.data);
           const info = imageInfo(data, limits.maxImagePixels, `${where}.data`);
-          const w = Math.min(mm(b.width), width);
-          const h = b.height ? mm(b.height) : (w * info.height) / info.width;
+          const w0 = mm(b.width);
+          const h0 = b.height ? mm(b.height) : (w0 * info.height) / info.width;
+          // too wide or too tall for the text block: scaled down as a whole, so it stays on the page undistorted
+          const k = Math.min(1, width / w0, height / h0);
+          const w = w0 * k;
+          const h = h0 * k;
           out.push({ kind: 'image', data: info.data, format: info.format, width: w, height: h, align: b.align ?? 'center', spaceAfter: IMAGE_SPACE_AFTER });
         } catch (e) {
           if (e instanceof CjkReportError) throw e; // the pixel limit
