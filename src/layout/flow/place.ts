@@ -42,6 +42,9 @@ export function placeFlow(blocks: FlowBlock[], geom: PageGeometry): PageFlow {
     while (j < blocks.length && blocks[j].kind === 'paragraph' && (blocks[j] as LaidParagraph).keepNext) need += paragraphHeight(blocks[j++] as LaidParagraph);
     if (j > i) need += headOf(blocks[j]);
     else need = b.spaceBefore + Math.min(2, b.lines.length) * b.pitch;
+    // A chain taller than a page cannot be kept together: it fills pages like text, each block kept only
+    // with the head of the next (otherwise every block of it would start a page of its own).
+    if (need > flow.bottom - flow.top) need = paragraphHeight(b) + headOf(blocks[i + 1]);
     flow.ensure(need);
     placeParagraph(flow, b);
   });
