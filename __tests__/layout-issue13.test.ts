@@ -96,7 +96,7 @@ describe('defect 17: layout characters in prose are not glyphs', () => {
 
   test('a TAB is white space (in prose, a cell and the header)', async () => {
     const r = await render(
-      { meta: { title: 't' }, page: { header: '页眉\t文字' }, blocks: [{ type: 'paragraph', text: '甲\t乙' }, { type: 'grid', rows: [[{ text: '单元\t格' }]] }] },
+      { meta: { title: 't' }, page: { header: '页眉\t文字' }, blocks: [{ type: 'paragraph', text: '甲\t乙' }, { type: 'grid', widths: ['auto'], rows: [[{ text: '单元\t格' }]] }] },
       { creationDate: FIXED_DATE },
     );
     expect(para(r.laidOut).lines[0].pieces.map((p) => p.text).join('')).toBe('甲 乙');
@@ -119,7 +119,7 @@ describe('defect 17: layout characters in prose are not glyphs', () => {
 
   test('ZWSP is dropped and lets a long Latin word break there', () => {
     const word = 'a'.repeat(60);
-    const doc = lay({ meta: { title: 't' }, page: { size: 'A5' }, blocks: [{ type: 'paragraph', indent: 0, text: `${word}\u200B${word}` }] });
+    const doc = lay({ meta: { title: 't' }, blocks: [{ type: 'paragraph', indent: 0, text: `${word}\u200B${word}` }] });
     const lines = para(doc).lines.map((l) => l.pieces.map((p) => p.text).join(''));
     expect(lines.join('')).toBe(word + word);
     expect(lines[0]).toBe(word); // the break falls at the hint, not where the word is cut
