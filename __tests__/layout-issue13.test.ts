@@ -125,3 +125,27 @@ describe('defect 17: layout characters in prose are not glyphs', () => {
     expect(lines[0]).toBe(word); // the break falls at the hint, not where the word is cut
   });
 });
+
+describe('probe: columns too narrow for one character', () => {
+  test('fixed columns that leave too little give way, so no character is drawn outside its cell (a fuzz finding)', () => {
+    const doc = lay({
+      meta: { title: 't' },
+      page: { margins: { top: 0, right: 0, bottom: 0, left: 0 } },
+      blocks: [{ type: 'grid', widths: [{ weight: 1 }, 'auto', { weight: 2 }, 49, 68, 44, 'auto', 'auto', 27], rows: [['的', '的', '的', { text: '的', colSpan: 3 }, '的', '的', '的']] }],
+    });
+    const ops = doc.pages[0].ops.filter((o): o is TextOp => o.kind === 'text');
+    for (const o of ops) expect(o.x).toBeGreaterThanOrEqual(0);
+    const t = doc.flow.find((b): b is LaidTable => b.kind === 'table')!;
+    for (const c of t.cells) {
+      const w = t.colWidths.slice(c.c, c.c + c.colSpan).reduce((a, b) => a + b, 0);
+      for (const l of c.lines) expect(l.width).toBeLessThanOrEqual(w - 2 * t.padX);
+    }
+  });
+
+  test('a table whose columns cannot each hold one character is refused, naming the table', () => {
+    const cols = 60;
+    expect(() => lay({ meta: { title: 't' }, blocks: [{ type: 'paragraph', text: '前' }, { type: 'grid', widths: new Array(cols).fill('auto'), rows: [new Array(cols).fill('字')] }] })).toThrow(
+      expect.objectContaining({ code: 'invalid-input', problems: [expect.objectContaining({ path: 'blocks[1]', message: expect.stringMatching(/放不下一个字/) })] }),
+    );
+  });
+});

@@ -18,9 +18,16 @@ describe('chooseWidths, one branch each', () => {
     expect(round(w)).toEqual([50, 150]);
   });
 
-  test('fixed columns wider than the page are scaled down together; auto columns get nothing left', () => {
+  test('fixed columns wider than the page are scaled down together, leaving an auto column its minimum', () => {
     const w = chooseWidths([100, 100, undefined], [need(0, 0), need(0, 0), need(20, 40)], mm(100), 15);
-    expect(round(w.slice(0, 2))).toEqual(round([mm(50), mm(50)]));
+    expect(round(w)).toEqual(round([(mm(100) - 20) / 2, (mm(100) - 20) / 2, 20]));
+  });
+
+  test('fixed columns that leave too little give way to the minimum of the other columns (issue 13: a character drawn off the page)', () => {
+    // 150 of 160 pt fixed: the auto and the weighted column each need 16 for one character
+    const w = chooseWidths([{ mm: 150 / mm(1) }, undefined, { weight: 1 }], [need(0, 0), need(16, 16), need(16, 16)], 160, 15);
+    expect(round(w)).toEqual([128, 16, 16]);
+    expect(round([sum(w)])).toEqual([160]);
   });
 
   test("'narrow' is one label character wide; a column of stacked labels is as wide as its widest character", () => {

@@ -10,6 +10,7 @@ import { layoutTable, tableDefaults } from '../table/index.js';
 import { type TextContext, toPieces } from '../text/measure.js';
 import type { FlowBlock, LaidParagraph } from '../types.js';
 import { mm } from '../units.js';
+import { narrowColumnProblem } from '../fit-check.js';
 
 /** The one place the first-line-indent rule lives: it applies to left-aligned and justified text only. */
 export function firstLineIndent(st: BlockStyle): number {
@@ -98,7 +99,10 @@ export function buildFlow(doc: ReportDocument, ctx: TextContext, width: number, 
         try {
           const spec = b.type === 'table' ? resolveTreeTable(b, where) : resolveGridTable(b, where);
           if (b.caption) out.push(para('caption', b.caption, styled('caption', {}), `${where}.caption`, { keepNext: true }));
-          out.push(layoutTable(spec, ctx, tableDefaults(doc.styles, b), width, { id: b.id, repeatHeader: b.repeatHeader }));
+          const table = layoutTable(spec, ctx, tableDefaults(doc.styles, b), width, { id: b.id, repeatHeader: b.repeatHeader });
+          const narrow = narrowColumnProblem(table);
+          if (narrow) problems.push({ path: where, message: narrow });
+          out.push(table);
           const noteStyle = styled('body', { size: tableDefaults(doc.styles, b).size, indent: 0, align: 'left', lineSpacing: { multiple: 1.2 } });
           b.notes?.forEach((n, k) => out.push(para('note', n, noteStyle, `${where}.notes[${k}]`)));
         } catch (e) {
