@@ -113,9 +113,9 @@ const treeTable = fc
 
 const widthHint = fc.oneof(fc.constant('auto'), fc.constant('narrow'), fc.record({ weight: fc.integer({ min: 1, max: 5 }) }), fc.integer({ min: 5, max: 80 }));
 /** A grid whose spans tile it; cells that span rows or sit in header rows hold short text (they must fit a page). */
-const gridTable = fc
+const gridTable = (maxCols: number) => fc
   .record({
-    cols: fc.integer({ min: 1, max: 24 }),
+    cols: fc.integer({ min: 1, max: Math.min(24, maxCols) }),
     rows: fc.integer({ min: 1, max: 8 }),
     spans: fc.array(fc.tuple(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 3 }), fc.boolean(), text(2), short(4)), { minLength: 48, maxLength: 48 }),
     headerRows: fc.integer({ min: 0, max: 2 }),
@@ -140,13 +140,15 @@ const gridTable = fc
     return { type: 'grid', widths: hints.slice(0, cols), headerRows: header, rows: out };
   });
 
-const block = fc.oneof(
+const depth = (ns: Node[]): number => Math.max(...ns.map((n) => 1 + (n.children ? depth(n.children) : 0)));
+/** Each column must hold one character: about 6 mm with padding, so at most text width / 8 mm columns. */
+const block = (maxCols: number) => fc.oneof(
   { weight: 4, arbitrary: text(12).map((t) => ({ type: 'paragraph', text: t })) },
   { weight: 1, arbitrary: fc.record({ text: text(12), align: fc.constantFrom('left', 'center', 'right', 'justify'), indent: fc.integer({ min: 0, max: 4 }), size: fc.integer({ min: 6, max: 30 }) }).map((p) => ({ type: 'paragraph', ...p })) },
   { weight: 2, arbitrary: fc.tuple(fc.constantFrom(1, 2, 3), text(3)).map(([level, t]) => ({ type: 'heading', level, text: t })) },
   { weight: 1, arbitrary: text(3).map((t) => ({ type: 'title', text: t })) },
-  { weight: 3, arbitrary: treeTable },
-  { weight: 3, arbitrary: gridTable },
+  { weight: 3, arbitrary: treeTable.filter((t: any) => leaves(t.columns) + (t.rowHeader ? depth(t.rowHeader.rows) : 0) <= maxCols) },
+  { weight: 3, arbitrary: gridTable(maxCols) },
   { weight: 2, arbitrary: imageBlock },
   { weight: 1, arbitrary: fc.array(short(12), { minLength: 1, maxLength: 60 }).map((lines) => ({ type: 'signature', lines })) },
   { weight: 1, arbitrary: fc.integer({ min: 2, max: 80 }).map((n) => ({ type: 'heading-chain', n })) },
@@ -158,7 +160,7 @@ const page = fc
   .record({
     size: fc.constantFrom('A4', 'A3'),
     orientation: fc.constantFrom('portrait', 'landscape'),
-    margins: fc.record({ top: fc.integer({ min: 0, max: 80 }), right: fc.integer({ min: 0, max: 80 }), bottom: fc.integer({ min: 0, max: 80 }), left: fc.integer({ min: 0, max: 80 }) }),
+    margins: fc.record({ top: fc.integer({ min: 0, max: 40 }), right: fc.integer({ min: 0, max: 70 }), bottom: fc.integer({ min: 0, max: 40 }), left: fc.integer({ min: 0, max: 70 }) }),
     header: fc.option(short(5), { nil: undefined }),
     footer: fc.option(short(5), { nil: undefined }),
     pageNumbers: fc.oneof(fc.constant(false as const), fc.record({ style: fc.constantFrom('plain', 'dash', 'page-of'), position: fc.constantFrom('center', 'left', 'right', 'outside') })),
@@ -172,9 +174,15 @@ const page = fc
 
 const expand = (blocks: any[]) => blocks.flatMap((b) => (b.type === 'heading-chain' ? Array.from({ length: b.n }, (_, i) => ({ type: 'heading', level: 2, text: `第${i + 1}节` })) : [b]));
 
-export const validDocumentArb = fc
-  .record({ title: short(8), page, blocks: fc.array(block, { minLength: 1, maxLength: 6 }) })
-  .map(({ title, page, blocks }) => ({ meta: { title }, page, blocks: expand(blocks) }));
+const PAGE_MM = { A4: [210, 297], A3: [297, 420] } as const;
+const textWidthMm = (p: any) => {
+  const [w, h] = PAGE_MM[p.size as 'A4' | 'A3'];
+  return (p.orientation === 'landscape' ? h : w) - p.margins.left - p.margins.right;
+};
+
+export const validDocumentArb = page.chain((p) =>
+  fc.record({ title: short(8), blocks: fc.array(block(Math.floor(textWidthMm(p) / 8)), { minLength: 1, maxLength: 6 }) }).map(({ title, blocks }) => ({ meta: { title }, page: p, blocks: expand(blocks) })),
+);
 
 // ---- invalid: one defect at a known field ----
 type Doc = { meta: any; page: any; blocks: any[] };
@@ -205,6 +213,8 @@ const DEFECTS: Defect[] = [
   { name: 'header wider than the page', apply: (d) => ((d.page.header = '页眉'.repeat(200)), 'page.header') },
   { name: 'a character no font has', apply: (d) => (d.blocks.unshift({ type: 'paragraph', text: '字\u{E000}' }), 'blocks[0].text') },
   { name: 'signature without lines', apply: (d) => (d.blocks.unshift({ type: 'signature', lines: [] }), 'blocks[0].lines') },
+  { name: 'row-spanning cell taller than the page', apply: (d) => (d.blocks.unshift({ type: 'grid', widths: ['auto', 'auto'], rows: [[{ text: '字'.repeat(300), rowSpan: 2, vertical: true }, '乙'], ['丙']] }), 'blocks[0]') },
+  { name: 'more columns than the page can hold', apply: (d) => (d.blocks.unshift({ type: 'grid', widths: new Array(100).fill('auto'), rows: [new Array(100).fill('字')] }), 'blocks[0]') },
   { name: 'date after 2099', apply: (d) => ((d.meta.creationDate = '2150-01-01T00:00:00Z'), 'meta.creationDate') },
 ];
 

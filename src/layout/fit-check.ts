@@ -19,7 +19,7 @@ export function checkFits(flow: FlowBlock[], page: PageGeometry, problems: Probl
   flow.forEach((b) => {
     if (b.kind !== 'table') return;
     const rows = b.headerRows && b.repeatHeader ? b.rowHeights.slice(0, b.headerRows).reduce((a, h) => a + h, 0) : 0;
-    const where = b.id ? `tables.${b.id}` : '(table)';
+    const where = b.path ?? (b.id ? `tables.${b.id}` : '(table)');
     if (rows >= height) {
       problems.push({ path: where, message: `表头（每页重复的 ${b.headerRows} 行）高 ${Math.round(rows)} pt，不低于一页版心高 ${Math.round(height)} pt；请缩短表头文字或不要竖排` });
       return;

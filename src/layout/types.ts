@@ -82,6 +82,8 @@ export interface LaidCell {
 export interface LaidTable {
   kind: 'table';
   id?: string;
+  /** the field that holds the table (tables.<id> or blocks[i]), for messages */
+  path?: string;
   colWidths: number[];
   rowHeights: number[];
   headerRows: number;

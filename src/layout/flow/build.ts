@@ -99,7 +99,7 @@ export function buildFlow(doc: ReportDocument, ctx: TextContext, width: number, 
         try {
           const spec = b.type === 'table' ? resolveTreeTable(b, where) : resolveGridTable(b, where);
           if (b.caption) out.push(para('caption', b.caption, styled('caption', {}), `${where}.caption`, { keepNext: true }));
-          const table = layoutTable(spec, ctx, tableDefaults(doc.styles, b), width, { id: b.id, repeatHeader: b.repeatHeader });
+          const table = { ...layoutTable(spec, ctx, tableDefaults(doc.styles, b), width, { id: b.id, repeatHeader: b.repeatHeader }), path: where };
           const narrow = narrowColumnProblem(table);
           if (narrow) problems.push({ path: where, message: narrow });
           out.push(table);
