@@ -214,7 +214,7 @@ const DEFECTS: Defect[] = [
   { name: 'a character no font has', apply: (d) => (d.blocks.unshift({ type: 'paragraph', text: '字\u{E000}' }), 'blocks[0].text') },
   { name: 'signature without lines', apply: (d) => (d.blocks.unshift({ type: 'signature', lines: [] }), 'blocks[0].lines') },
   { name: 'row-spanning cell taller than the page', apply: (d) => (d.blocks.unshift({ type: 'grid', widths: ['auto', 'auto'], rows: [[{ text: '字'.repeat(300), rowSpan: 2, vertical: true }, '乙'], ['丙']] }), 'blocks[0]') },
-  { name: 'more columns than the page can hold', apply: (d) => (d.blocks.unshift({ type: 'grid', widths: new Array(100).fill('auto'), rows: [new Array(100).fill('字')] }), 'blocks[0]') },
+  { name: 'more columns than the page can hold', apply: (d) => (d.blocks.unshift({ type: 'grid', widths: new Array(200).fill('auto'), rows: [new Array(200).fill('字')] }), 'blocks[0]') },
   { name: 'date after 2099', apply: (d) => ((d.meta.creationDate = '2150-01-01T00:00:00Z'), 'meta.creationDate') },
 ];
 
