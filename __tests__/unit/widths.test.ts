@@ -110,3 +110,8 @@ describe('a wide spanning header widens its columns (the bug: spanning cells wer
     expect(sum(t.colWidths)).toBeCloseTo(mm(170), 3);
   });
 });
+
+test('fixed columns wider than the page give way; narrow columns stay one character wide (a fuzz finding)', () => {
+  const w = chooseWidths([100, 'narrow', 100], [need(0, 0), need(15, 15), need(0, 0)], mm(100), 15);
+  expect(round(w)).toEqual(round([(mm(100) - 15) / 2, 15, (mm(100) - 15) / 2]));
+});

@@ -121,8 +121,12 @@ function targetWidths(hints: (WidthHint | undefined)[], needs: ColumnNeeds[], av
     fixed += w[i];
   }
   if (fixed > avail) {
-    const k = avail / fixed;
-    for (let i = 0; i < n; i++) w[i] *= k;
+    // the widths in mm give way; narrow columns stay one character wide unless they alone are too many
+    const isMm = (i: number) => typeof hints[i] === 'number' || (typeof hints[i] === 'object' && 'mm' in (hints[i] as object));
+    const mmSum = w.reduce((s, x, i) => s + (isMm(i) ? x : 0), 0);
+    const rest = fixed - mmSum;
+    const k = rest < avail && mmSum > 0 ? (avail - rest) / mmSum : avail / fixed;
+    for (let i = 0; i < n; i++) if (isMm(i) || rest >= avail || mmSum === 0) w[i] *= k;
     fixed = avail;
   }
   let free = avail - fixed;
