@@ -19,6 +19,7 @@ export interface ColumnNeeds {
 }
 
 const isAuto = (h: WidthHint | undefined) => h === undefined || h === 'auto';
+const isWeighted = (h: WidthHint | undefined) => typeof h === 'object' && 'weight' in h;
 
 /**
  * What each column needs. Single-column cells set a column's minimum (its widest unbreakable word) and
@@ -48,8 +49,11 @@ export function columnNeeds(measured: MeasuredCell[], cols: number, hints: (Widt
   const spanning = measured.filter((m) => m.cell.colSpan > 1).sort((a, b) => a.cell.colSpan - b.cell.colSpan);
   for (const m of spanning) {
     const span = Array.from({ length: m.cell.colSpan }, (_, k) => m.cell.c + k);
-    const grow = span.filter((i) => isAuto(hints[i]) && !needs[i].vertical);
-    if (!grow.length) continue; // fixed, weighted, narrow or stacked columns are not widened by content
+    const auto = span.filter((i) => isAuto(hints[i]) && !needs[i].vertical);
+    // without auto columns, weighted ones carry the minimum (their share can then be raised to it);
+    // fixed, narrow or stacked columns are not widened by content
+    const grow = auto.length ? auto : span.filter((i) => isWeighted(hints[i]));
+    if (!grow.length) continue;
     const want = (m.vertical ? stackWidth(m.chars) : minContentWidth(m.chars) + slack) + 2 * padX;
     const have = span.reduce((s, i) => s + (fixedWidth(hints[i]) ?? needs[i].min), 0);
     if (have >= want) continue;
@@ -90,7 +94,7 @@ export function chooseWidths(hints: (WidthHint | undefined)[], needs: ColumnNeed
  */
 function raiseToMinimum(w: number[], needs: ColumnNeeds[], hints: (WidthHint | undefined)[]): number[] {
   const h = (i: number) => hints[i];
-  const flexible = (i: number) => (isAuto(h(i)) && !needs[i].vertical) || (typeof h(i) === 'object' && 'weight' in (h(i) as object));
+  const flexible = (i: number) => (isAuto(h(i)) && !needs[i].vertical) || isWeighted(h(i));
   const deficit = w.map((x, i) => (flexible(i) ? Math.max(0, needs[i].min - x) : 0));
   const short = deficit.reduce((a, b) => a + b, 0);
   const spare = w.map((x, i) => (flexible(i) ? 0 : Math.max(0, x - needs[i].min)));
