@@ -1,7 +1,9 @@
 /**
- * Property-based tests (fast-check). `npm test` runs a fixed seed and a modest count; `npm run fuzz` runs
- * many more with fresh seeds and keeps every failing case as a fixture in __tests__/fixtures/fuzz/, which
- * every later run replays.
+ * Property-based tests (fast-check). Generated documents come in two kinds (./property/documents.ts): valid
+ * ones must render, with sound files that show every line the layout placed; invalid ones must be refused
+ * with a typed error naming the field. `npm test` runs a fixed seed and a modest count; `npm run fuzz` runs
+ * many more with fresh seeds, prints how many of each ran, and keeps every failing case as a fixture in
+ * __tests__/fixtures/fuzz/, which every later run replays.
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
