@@ -46,17 +46,26 @@ const PNG_DEPTHS: Record<number, { depths: number[]; channels: number }> = {
   4: { depths: [8, 16], channels: 2 },
   6: { depths: [8, 16], channels: 4 },
 };
+const ADAM7 = [[0, 0, 8, 8], [4, 0, 8, 8], [0, 4, 4, 8], [2, 0, 4, 4], [0, 2, 2, 4], [1, 0, 2, 2], [0, 1, 1, 2]];
 const pngArb = fc
-  .record({ type: fc.constantFrom(0, 2, 3, 4, 6), d: fc.nat(4), w: fc.integer({ min: 1, max: 64 }), h: fc.integer({ min: 1, max: 64 }), tall: fc.boolean(), fill: fc.nat(255) })
-  .map(({ type, d, w, h, tall, fill }) => {
+  .record({ type: fc.constantFrom(0, 2, 3, 4, 6), d: fc.nat(4), w: fc.integer({ min: 1, max: 64 }), h: fc.integer({ min: 1, max: 64 }), tall: fc.boolean(), fill: fc.nat(255), interlace: fc.boolean(), trns: fc.boolean() })
+  .map(({ type, d, w, h, tall, fill, interlace, trns }) => {
     const { depths, channels } = PNG_DEPTHS[type];
     const depth = depths[d % depths.length];
     const height = tall ? h * 80 : h; // a phone screenshot: far taller than wide
-    const row = 1 + Math.ceil((w * channels * depth) / 8);
-    const raw = Buffer.alloc(height * row, fill);
-    for (let y = 0; y < height; y++) raw[y * row] = 0; // filter byte: none
+    // scanlines (filter byte 0, then the pixels), per Adam7 pass when interlaced
+    const rows: number[] = [];
+    for (const [x0, y0, dx, dy] of interlace ? ADAM7 : [[0, 0, 1, 1]]) {
+      const pw = Math.ceil((w - x0) / dx);
+      const ph = Math.ceil((height - y0) / dy);
+      if (pw > 0 && ph > 0) for (let y = 0; y < ph; y++) rows.push(1 + Math.ceil((pw * channels * depth) / 8));
+    }
+    const raw = Buffer.alloc(rows.reduce((a, b) => a + b, 0), fill);
+    for (let y = 0, o = 0; y < rows.length; o += rows[y++]) raw[o] = 0;
     const extra = type === 3 ? [chunk('PLTE', new Uint8Array(3 * 2 ** depth).fill(fill))] : [];
-    return { kind: `png type ${type} depth ${depth} ${w}×${height}`, bytes: png({ width: w, height, type, depth, raw, extra, idat: deflateSync(raw) }) };
+    // a transparent colour (grey, RGB) or palette alphas, as optimizers write them
+    if (trns && (type === 0 || type === 2 || type === 3)) extra.push(chunk('tRNS', new Uint8Array(type === 0 ? 2 : type === 2 ? 6 : 2 ** depth).fill(0)));
+    return { kind: `png type ${type} depth ${depth} ${w}×${height}${interlace ? ' interlaced' : ''}`, bytes: png({ width: w, height, type, depth, interlace: interlace ? 1 : 0, raw, extra, idat: deflateSync(raw) }) };
   });
 /** Real JPEGs (pdftoppm wrote them): baseline, progressive, optimized, a tall strip and a wide one. */
 const JPEGS = readdirSync(IMAGES).filter((f) => f.endsWith('.jpg')).map((f) => ({ kind: `jpeg ${f}`, bytes: new Uint8Array(readFileSync(join(IMAGES, f))) }));

@@ -56,8 +56,12 @@ describe('chooseWidths, one branch each', () => {
     expect(round(chooseWidths([undefined, undefined], [need(10, 110), need(20, 40)], 90, 15))).toEqual([60, 30]);
   });
 
-  test('when not even the minimums fit, they are scaled down', () => {
-    expect(round(chooseWidths([undefined, undefined], [need(60, 100), need(40, 100)], 50, 15))).toEqual([30, 20]);
+  test('when not even the minimums fit, each column keeps one character (narrow) and the rest of the minimums are scaled down', () => {
+    // floors 15 + 15, then 20 pt for the remaining 45 + 25 of the minimums
+    expect(round(chooseWidths([undefined, undefined], [need(60, 100), need(40, 100)], 50, 15))).toEqual(round([15 + (45 * 20) / 70, 15 + (25 * 20) / 70]));
+    // a one-character label column next to columns of long words is not squeezed below its character (a fuzz finding)
+    const w = chooseWidths([undefined, undefined, undefined], [need(16, 16), need(65, 77), need(65, 77)], 100, 15.5);
+    expect(w[0]).toBeGreaterThanOrEqual(15.5);
   });
 });
 

@@ -160,7 +160,13 @@ function targetWidths(hints: (WidthHint | undefined)[], needs: ColumnNeeds[], av
     const want = sumMax - sumMin;
     for (const i of auto) w[i] = needs[i].min + (want > 0 ? (extra * (needs[i].max - needs[i].min)) / want : extra / auto.length);
   } else {
-    for (const i of auto) w[i] = (needs[i].min * free) / sumMin;
+    // Not even the minimums fit: words will be cut. Every column first keeps one character's width (up to
+    // its minimum), so short labels stay whole and are not squeezed into their neighbours; the wide
+    // columns' minimums share the rest.
+    const floor = (i: number) => Math.min(needs[i].min, narrow);
+    const sumFloor = auto.reduce((s, i) => s + floor(i), 0);
+    if (sumFloor <= free) for (const i of auto) w[i] = floor(i) + ((needs[i].min - floor(i)) * (free - sumFloor)) / (sumMin - sumFloor);
+    else for (const i of auto) w[i] = (floor(i) * free) / Math.max(sumFloor, 1e-9);
   }
   return w;
 }
