@@ -122,7 +122,7 @@ const treeTable = fc
 
 const widthHint = fc.oneof(fc.constant('auto'), fc.constant('narrow'), fc.record({ weight: fc.integer({ min: 1, max: 5 }) }), fc.integer({ min: 5, max: 80 }));
 /** A grid whose spans tile it; cells that span rows or sit in header rows hold short text (they must fit a page). */
-const gridTable = (maxCols: number) => fc
+const gridTable = (maxCols: number, widthMm: number) => fc
   .record({
     cols: fc.integer({ min: 1, max: Math.min(24, maxCols) }),
     rows: fc.integer({ min: 1, max: 8 }),
@@ -146,18 +146,22 @@ const gridTable = (maxCols: number) => fc
         const t = rs > 1 || r < header || vertical ? brief : long;
         out[r].push({ text: t, ...(rs > 1 ? { rowSpan: rs } : {}), ...(cs > 1 ? { colSpan: cs } : {}), ...(vertical ? { vertical: true } : {}) });
       }
-    return { type: 'grid', widths: hints.slice(0, cols), headerRows: header, rows: out };
+    // widths in mm that leave room for the other columns (wider ones than the page are the invalid kind)
+    const widths = hints.slice(0, cols);
+    const fixed = widths.reduce<number>((s, h) => s + (typeof h === 'number' ? h : 0), 0);
+    const scale = Math.min(1, (0.6 * widthMm) / Math.max(fixed, 1));
+    return { type: 'grid', widths: widths.map((h) => (typeof h === 'number' ? Math.max(1, Math.floor(h * scale)) : h)), headerRows: header, rows: out };
   });
 
 const depth = (ns: Node[]): number => Math.max(...ns.map((n) => 1 + (n.children ? depth(n.children) : 0)));
 /** Each column must hold one character: about 6 mm with padding, so at most text width / 8 mm columns. */
-const block = (maxCols: number) => fc.oneof(
+const block = (maxCols: number, widthMm: number) => fc.oneof(
   { weight: 4, arbitrary: text(12).map((t) => ({ type: 'paragraph', text: t })) },
   { weight: 1, arbitrary: fc.record({ text: text(12), align: fc.constantFrom('left', 'center', 'right', 'justify'), indent: fc.integer({ min: 0, max: 4 }), size: fc.integer({ min: 6, max: 30 }) }).map((p) => ({ type: 'paragraph', ...p })) },
   { weight: 2, arbitrary: fc.tuple(fc.constantFrom(1, 2, 3), text(3)).map(([level, t]) => ({ type: 'heading', level, text: t })) },
   { weight: 1, arbitrary: text(3).map((t) => ({ type: 'title', text: t })) },
   { weight: 3, arbitrary: treeTable.filter((t: any) => leaves(t.columns) + (t.rowHeader ? depth(t.rowHeader.rows) : 0) <= maxCols) },
-  { weight: 3, arbitrary: gridTable(maxCols) },
+  { weight: 3, arbitrary: gridTable(maxCols, widthMm) },
   { weight: 2, arbitrary: imageBlock },
   { weight: 1, arbitrary: fc.array(short(12), { minLength: 1, maxLength: 60 }).map((lines) => ({ type: 'signature', lines })) },
   { weight: 1, arbitrary: fc.integer({ min: 2, max: 80 }).map((n) => ({ type: 'heading-chain', n })) },
@@ -190,7 +194,7 @@ const textWidthMm = (p: any) => {
 };
 
 export const validDocumentArb = page.chain((p) =>
-  fc.record({ title: short(8), blocks: fc.array(block(Math.floor(textWidthMm(p) / 8)), { minLength: 1, maxLength: 6 }) }).map(({ title, blocks }) => ({ meta: { title }, page: p, blocks: expand(blocks) })),
+  fc.record({ title: short(8), blocks: fc.array(block(Math.floor(textWidthMm(p) / 8), textWidthMm(p)), { minLength: 1, maxLength: 6 }) }).map(({ title, blocks }) => ({ meta: { title }, page: p, blocks: expand(blocks) })),
 );
 
 // ---- invalid: one defect at a known field ----

@@ -43,7 +43,7 @@ export function narrowColumnProblem(t: LaidTable): string | undefined {
     const w = t.colWidths.slice(c.c, c.c + c.colSpan).reduce((a, b) => a + b, 0);
     const widest = Math.max(...c.lines.map((l) => l.width - (l.hang ?? 0)));
     if (widest > w + 0.01)
-      return `表格太宽：共 ${t.colWidths.length} 列，第 ${c.c + 1} 列只有 ${(w / PT_PER_MM).toFixed(1)} mm，放不下一个字（需 ${(widest / PT_PER_MM).toFixed(1)} mm）；请减少列数、缩小字号、减小页边距或改为横向`;
+      return `表格太宽：共 ${t.colWidths.length} 列，第 ${c.c + 1} 列只有 ${(w / PT_PER_MM).toFixed(2)} mm，放不下一个字（需 ${(widest / PT_PER_MM).toFixed(2)} mm）；请减少列数、缩小字号、减小页边距或改为横向`;
   }
   return undefined;
 }
