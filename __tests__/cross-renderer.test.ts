@@ -4,11 +4,13 @@
  */
 import { strFromU8 } from 'fflate';
 import { pageNumberText } from '../src/layout/index.js';
-import type { CellAlign, LaidCell, LaidOutDocument, LaidParagraph, LaidTable, Line, PageNumberPart, TextOp } from '../src/layout/types.js';
+import type { CellAlign, LaidCell, LaidImage, LaidOutDocument, LaidParagraph, LaidTable, Line, PageNumberPart, TextOp } from '../src/layout/types.js';
 import { toTwips } from '../src/layout/units.js';
-import { docxParts, docxTables } from './helpers/docx.js';
+import { png } from './corpus/inputs.js';
+import { docxParts, docxTables, docxXml } from './helpers/docx.js';
 import { pdfItems, type TextItem } from './helpers/pdf.js';
 import { FIXED_DATE, readExample } from './helpers/render.js';
+import { describeWithTools, libreOfficeToPdf } from './helpers/tools.js';
 import { render } from '../src/index.js';
 
 const FIXTURE = '__tests__/fixtures/cross-renderer.json';
@@ -269,4 +271,62 @@ describe('the PDF and the DOCX draw what the layout decided', () => {
       expect(Number(band.before ?? 0)).toBe(toTwips(g.numberGap));
     }
   });
+});
+
+/** A small PNG (RGB, zeros): w × h pixels. */
+const image = (w: number, h: number) => Buffer.from(png({ width: w, height: h })).toString('base64');
+
+describe('what both formats show comes from the layout: page count, image spacing, trailing breaks, cell padding', () => {
+  const model = {
+    meta: { title: '同源' },
+    blocks: [
+      { type: 'paragraph', text: '图片前的段落。' },
+      { type: 'image', data: image(40, 20), width: 60 },
+      { type: 'paragraph', text: '图片后的段落。' },
+      { type: 'grid', widths: ['auto', 'auto'], rows: [[{ text: '左' }, { text: '右对齐', align: 'right' }]] },
+      { type: 'pageBreak' },
+    ],
+  };
+  let r: Awaited<ReturnType<typeof render>>;
+  beforeAll(async () => {
+    r = await render(model, { creationDate: FIXED_DATE });
+  });
+
+  test('a trailing page break adds no page: the layout, the PDF and the DOCX (in LibreOffice) have the same page count', async () => {
+    expect(r.laidOut.pages.length).toBe(1);
+    expect((await pdfItems(r.pdf!)).pages).toBe(r.laidOut.pages.length);
+    expect(r.laidOut.flow.at(-1)?.kind).not.toBe('pageBreak');
+    // the DOCX writes only the breaks the layout kept
+    expect((docxXml(r.docx!).match(/<w:pageBreakBefore\/>/g) ?? []).length).toBe(r.laidOut.flow.filter((b) => b.kind === 'pageBreak').length);
+  });
+
+  test('the space after an image is the layout\'s, in the PDF\'s positions and the DOCX\'s paragraph', () => {
+    const img = r.laidOut.flow.find((b): b is LaidImage => b.kind === 'image')!;
+    expect(img.spaceAfter).toBeGreaterThan(0);
+    const op = r.laidOut.pages[0].ops.find((o) => o.kind === 'image')!;
+    const after = r.laidOut.flow[r.laidOut.flow.indexOf(img) + 1] as LaidParagraph;
+    const next = r.laidOut.pages[0].ops.find((o): o is TextOp => o.kind === 'text' && o.pieces.map((p) => p.text).join('') === '图片后的段落。')!;
+    // the next line's box starts spaceAfter + the paragraph's spaceBefore below the image
+    const lineTop = next.baseline - (r.laidOut.pages[0].ops.filter((o): o is TextOp => o.kind === 'text')[0].baseline - r.laidOut.page.margins.top);
+    expect(lineTop).toBeCloseTo(op.y + op.h + img.spaceAfter + after.spaceBefore, 2);
+    const p = /<w:p><w:pPr>(?:(?!<\/w:p>).)*<w:drawing>/.exec(docxXml(r.docx!))![0];
+    expect(Number(/<w:spacing [^>]*w:after="(\d+)"/.exec(p)?.[1])).toBe(toTwips(img.spaceAfter));
+  });
+
+  test('cell padding: the DOCX cell margins are the padding the layout drew the PDF text with', () => {
+    const t = r.laidOut.flow.find((b): b is LaidTable => b.kind === 'table')!;
+    const mar = /<w:tblCellMar>[\s\S]*?<\/w:tblCellMar>/.exec(docxXml(r.docx!))![0];
+    expect(Number(/<w:left w:w="(\d+)"/.exec(mar)![1])).toBe(toTwips(t.padX));
+    expect(Number(/<w:right w:w="(\d+)"/.exec(mar)![1])).toBe(toTwips(t.padX));
+    expect(Number(/<w:top w:w="(\d+)"/.exec(mar)![1])).toBe(toTwips(t.padY));
+  });
+});
+
+describeWithTools(['soffice'], 'page count in LibreOffice', () => {
+  test('a trailing page break: the DOCX has as many pages as the layout', async () => {
+    const r = await render({ meta: { title: 't' }, blocks: [{ type: 'paragraph', text: '一' }, { type: 'pageBreak' }, { type: 'paragraph', text: '二' }, { type: 'pageBreak' }] }, { creationDate: FIXED_DATE });
+    expect(r.laidOut.pages.length).toBe(2);
+    expect((await pdfItems(r.pdf!)).pages).toBe(2);
+    expect((await pdfItems(libreOfficeToPdf(r.docx!))).pages).toBe(2);
+  }, 120_000);
 });

@@ -2,11 +2,16 @@
 import { execFileSync } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
 import { CjkReportError } from '../../src/errors.js';
+import type { RenderResult } from '../../src/core.js';
 import { render } from '../../src/index.js';
+import { layoutChar } from '../../src/layout/text/layout-chars.js';
+import type { LaidOutDocument, Line, Piece } from '../../src/layout/types.js';
 import { VERTICAL_FORMS } from '../../src/layout/text/cjk.js';
 import { docxTables, docxXml } from '../helpers/docx.js';
-import { pdfItems } from '../helpers/pdf.js';
+import { pdfItems, type TextItem } from '../helpers/pdf.js';
+import { docxNonFinite, pdfNonFinite } from './non-finite.js';
 import { tmp } from '../helpers/tools.js';
 
 export const DATE = new Date('2021-01-15T00:00:00Z');
@@ -16,7 +21,7 @@ function expectedChars(doc: any): Set<string> {
   const out = new Set<string>();
   const add = (s: unknown) => {
     if (typeof s !== 'string' && typeof s !== 'number') return;
-    for (const ch of String(s)) if (!/\s/.test(ch) && !(ch in VERTICAL_FORMS)) out.add(ch);
+    for (const ch of String(s)) if (!/\s/.test(ch) && !layoutChar(ch) && !(ch in VERTICAL_FORMS)) out.add(ch);
   };
   const walk = (v: any, key = '') => {
     if (Array.isArray(v)) v.forEach((x) => walk(x, key));
@@ -47,6 +52,11 @@ export async function checkDocument(doc: unknown): Promise<string | undefined> {
     if (e instanceof CjkReportError && e.code !== 'internal') return undefined;
     return `not a typed error: ${e instanceof CjkReportError ? e.message : (e as Error).stack}`;
   }
+  return checkRendered(doc, r);
+}
+
+/** qpdf --check, every character of the input in the PDF, the layout's grid in the DOCX. */
+async function checkRendered(doc: unknown, r: RenderResult): Promise<string | undefined> {
   const dir = tmp('cjk-fuzz-');
   try {
     const file = join(dir, 'a.pdf');
@@ -130,4 +140,101 @@ export function expectedFindings(d: any): string[] {
 /** The findings as the template reports them, in the same form. */
 export function reportedFindings(problems: { path: string; message: string; rule?: string }[]): string[] {
   return problems.map((p) => `${p.rule ?? /^\[(\w+)\]/.exec(p.message)?.[1] ?? '?'} ${p.path}`).sort();
+}
+
+// ---- valid and invalid documents (issue 13): the properties both formats must have ----
+
+const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+const squeeze = (s: string) => s.replace(/\s+/g, '');
+const pieceText = (ps: Piece[]) => ps.map((p) => p.text).join('');
+/** What the DOCX holds for a line: stacked punctuation as its Unicode vertical form. */
+const docxText = (l: Line) => l.pieces.map((p) => p.verticalForms ?? p.text).join('');
+
+/** Every paragraph of every XML part of the DOCX, as its text with <w:br/> as a newline. */
+function docxParagraphs(docx: Uint8Array): Set<string> {
+  const out = new Set<string>();
+  for (const [name, bytes] of Object.entries(unzipSync(docx))) {
+    if (!/^word\/.*\.xml$/.test(name)) continue;
+    for (const p of strFromU8(bytes).match(/<w:p>[\s\S]*?<\/w:p>|<w:p [\s\S]*?<\/w:p>/g) ?? []) {
+      let t = '';
+      for (const m of p.matchAll(/<w:br\/>|<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)) t += m[0] === '<w:br/>' ? '\n' : unescape(m[1]);
+      out.add(t.split('\n').map(squeeze).join('\n'));
+    }
+  }
+  return out;
+}
+
+/** The layout's lines that a file does not show: each text op of each page in the PDF, at its page, baseline and x. */
+export function linesMissingFromPdf(laid: LaidOutDocument, items: TextItem[]): string[] {
+  const missing: string[] = [];
+  laid.pages.forEach((p, i) => {
+    for (const op of p.ops) {
+      if (op.kind !== 'text') continue;
+      const want = squeeze(pieceText(op.pieces));
+      if (!want) continue;
+      const got = items.filter((it) => it.page === i + 1 && Math.abs(it.y - op.baseline) <= 0.2 && it.x >= op.x - 0.2 && it.x < op.x + Math.max(op.width, 0.3) - 0.1).sort((a, b) => a.x - b.x);
+      if (squeeze(got.map((g) => g.str).join('')) !== want) missing.push(`page ${i + 1} (${op.x.toFixed(1)}, ${op.baseline.toFixed(1)}) "${want}": PDF has "${got.map((g) => g.str).join('')}"`);
+    }
+  });
+  return missing;
+}
+
+/** The layout's paragraphs, cell lines, header and footer that the DOCX does not hold. */
+export function linesMissingFromDocx(laid: LaidOutDocument, docx: Uint8Array): string[] {
+  const paras = docxParagraphs(docx);
+  const missing: string[] = [];
+  const want = (what: string, text: string) => {
+    if (text.replace(/\n/g, '') && !paras.has(text)) missing.push(`${what} ${JSON.stringify(text)}`);
+  };
+  for (const b of laid.flow) {
+    if (b.kind === 'paragraph') want('paragraph', b.pieces.map((p) => (p.text === '\n' ? '\n' : squeeze(p.text))).join(''));
+    else if (b.kind === 'table') for (const c of b.cells) want(`cell r${c.r}c${c.c}`, c.lines.map((l) => squeeze(docxText(l))).join('\n'));
+  }
+  if (laid.page.header) want('header', squeeze(pieceText(laid.page.header.pieces)));
+  if (laid.page.footer) want('footer', squeeze(pieceText(laid.page.footer.pieces)));
+  return missing;
+}
+
+/** Everything a valid document's files must be; returns what is wrong, or undefined. */
+async function checkFiles(doc: unknown, r: RenderResult): Promise<string | undefined> {
+  const nan = [...pdfNonFinite(r.pdf!), ...docxNonFinite(r.docx!)];
+  if (nan.length) return `NaN or Infinity in the files: ${nan.slice(0, 5).join('; ')}`;
+  const { items, pages } = await pdfItems(r.pdf!);
+  if (pages !== r.laidOut.pages.length) return `the PDF has ${pages} pages, the layout ${r.laidOut.pages.length}`;
+  const pdfMissing = linesMissingFromPdf(r.laidOut, items);
+  if (pdfMissing.length) return `lines missing from the PDF: ${pdfMissing.slice(0, 5).join('; ')}`;
+  const docxMissing = linesMissingFromDocx(r.laidOut, r.docx!);
+  if (docxMissing.length) return `text missing from the DOCX: ${docxMissing.slice(0, 5).join('; ')}`;
+  return checkRendered(doc, r);
+}
+
+/** What ran, by kind, for the fuzz report: valid documents rendered, invalid ones refused. */
+export const counts = { valid: 0, invalid: 0 };
+
+/** A valid document must render, and its files must pass every check. */
+export async function checkValid(doc: unknown): Promise<string | undefined> {
+  counts.valid++;
+  let r: RenderResult;
+  try {
+    r = await render(doc, { creationDate: DATE });
+  } catch (e) {
+    const what = e instanceof CjkReportError ? `${e.code}: ${e.problems.map((p) => `${p.path} ${p.message}`).join('; ')}` : (e as Error).stack;
+    return `a valid document was refused: ${String(what).slice(0, 600)}`;
+  }
+  return checkFiles(doc, r);
+}
+
+/** An invalid document must be refused with a typed error (not `internal`) that names the field, in Chinese. */
+export async function checkInvalid(c: { defect: string; path: string; doc: unknown }): Promise<string | undefined> {
+  counts.invalid++;
+  try {
+    await render(c.doc, { creationDate: DATE });
+  } catch (e) {
+    if (!(e instanceof CjkReportError) || e.code === 'internal') return `${c.defect}: not a typed error: ${(e as Error).stack?.slice(0, 400)}`;
+    const named = e.problems.find((p) => p.path === c.path || p.path.startsWith(`${c.path}.`) || p.path.startsWith(`${c.path}[`));
+    if (!named) return `${c.defect}: the error names ${e.problems.map((p) => p.path).join(', ')}, not ${c.path}`;
+    if (!/\p{Script=Han}/u.test(named.message)) return `${c.defect}: the message is not in Chinese: ${named.message}`;
+    return undefined;
+  }
+  return `${c.defect}: rendered, but ${c.path} is wrong`;
 }

@@ -18,9 +18,16 @@ describe('chooseWidths, one branch each', () => {
     expect(round(w)).toEqual([50, 150]);
   });
 
-  test('fixed columns wider than the page are scaled down together; auto columns get nothing left', () => {
+  test('fixed columns wider than the page are scaled down together, leaving an auto column its minimum', () => {
     const w = chooseWidths([100, 100, undefined], [need(0, 0), need(0, 0), need(20, 40)], mm(100), 15);
-    expect(round(w.slice(0, 2))).toEqual(round([mm(50), mm(50)]));
+    expect(round(w)).toEqual(round([(mm(100) - 20) / 2, (mm(100) - 20) / 2, 20]));
+  });
+
+  test('fixed columns that leave too little give way to the minimum of the other columns (issue 13: a character drawn off the page)', () => {
+    // 150 of 160 pt fixed: the auto and the weighted column each need 16 for one character
+    const w = chooseWidths([{ mm: 150 / mm(1) }, undefined, { weight: 1 }], [need(0, 0), need(16, 16), need(16, 16)], 160, 15);
+    expect(round(w)).toEqual([128, 16, 16]);
+    expect(round([sum(w)])).toEqual([160]);
   });
 
   test("'narrow' is one label character wide; a column of stacked labels is as wide as its widest character", () => {
@@ -49,8 +56,12 @@ describe('chooseWidths, one branch each', () => {
     expect(round(chooseWidths([undefined, undefined], [need(10, 110), need(20, 40)], 90, 15))).toEqual([60, 30]);
   });
 
-  test('when not even the minimums fit, they are scaled down', () => {
-    expect(round(chooseWidths([undefined, undefined], [need(60, 100), need(40, 100)], 50, 15))).toEqual([30, 20]);
+  test('when not even the minimums fit, each column keeps one character (narrow) and the rest of the minimums are scaled down', () => {
+    // floors 15 + 15, then 20 pt for the remaining 45 + 25 of the minimums
+    expect(round(chooseWidths([undefined, undefined], [need(60, 100), need(40, 100)], 50, 15))).toEqual(round([15 + (45 * 20) / 70, 15 + (25 * 20) / 70]));
+    // a one-character label column next to columns of long words is not squeezed below its character (a fuzz finding)
+    const w = chooseWidths([undefined, undefined, undefined], [need(16, 16), need(65, 77), need(65, 77)], 100, 15.5);
+    expect(w[0]).toBeGreaterThanOrEqual(15.5);
   });
 });
 
@@ -102,4 +113,9 @@ describe('a wide spanning header widens its columns (the bug: spanning cells wer
     expect(t.colWidths[0] + t.colWidths[1]).toBeGreaterThanOrEqual(header.lines[0].width + 2 * t.padX - 0.001);
     expect(sum(t.colWidths)).toBeCloseTo(mm(170), 3);
   });
+});
+
+test('fixed columns wider than the page give way; narrow columns stay one character wide (a fuzz finding)', () => {
+  const w = chooseWidths([100, 'narrow', 100], [need(0, 0), need(15, 15), need(0, 0)], mm(100), 15);
+  expect(round(w)).toEqual(round([(mm(100) - 15) / 2, 15, (mm(100) - 15) / 2]));
 });

@@ -30,7 +30,8 @@ export function layoutDocument(doc: ReportDocument, opts: LayoutOptions): LaidOu
   const page = geometry(doc, ctx);
   const problems: Problem[] = [];
   const flowWidth = page.width - page.margins.left - page.margins.right;
-  const flow = buildFlow(doc, ctx, flowWidth, problems, limits);
+  const flowHeight = page.height - page.margins.top - page.margins.bottom;
+  const flow = buildFlow(doc, ctx, flowWidth, problems, limits, flowHeight);
   checkFits(flow, page, problems);
   const fallback = opts.allowFontFallback ?? doc.allowFontFallback ?? false;
   const coverage: Problem[] = [];

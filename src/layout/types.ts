@@ -82,6 +82,8 @@ export interface LaidCell {
 export interface LaidTable {
   kind: 'table';
   id?: string;
+  /** the field that holds the table (tables.<id> or blocks[i]), for messages */
+  path?: string;
   colWidths: number[];
   rowHeights: number[];
   headerRows: number;
@@ -118,6 +120,8 @@ export interface LaidImage {
   width: number;
   height: number;
   align: 'left' | 'center' | 'right';
+  /** space below the image, pt (both formats) */
+  spaceAfter: number;
 }
 
 export type FlowBlock = LaidParagraph | LaidTable | LaidImage | { kind: 'pageBreak' };

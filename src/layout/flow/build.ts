@@ -10,6 +10,7 @@ import { layoutTable, tableDefaults } from '../table/index.js';
 import { type TextContext, toPieces } from '../text/measure.js';
 import type { FlowBlock, LaidParagraph } from '../types.js';
 import { mm } from '../units.js';
+import { narrowColumnProblem } from '../fit-check.js';
 
 /** The one place the first-line-indent rule lives: it applies to left-aligned and justified text only. */
 export function firstLineIndent(st: BlockStyle): number {
@@ -18,8 +19,11 @@ export function firstLineIndent(st: BlockStyle): number {
 import { CjkReportError } from '../../errors.js';
 import { DEFAULT_LIMITS, type Limits } from '../../limits.js';
 
+/** Space below an image, pt. */
+const IMAGE_SPACE_AFTER = 6;
+
 /** Model blocks → flow blocks with fonts resolved, lines broken, tables measured. Problems are collected, not thrown. */
-export function buildFlow(doc: ReportDocument, ctx: TextContext, width: number, problems: Problem[], limits: Limits = DEFAULT_LIMITS): FlowBlock[] {
+export function buildFlow(doc: ReportDocument, ctx: TextContext, width: number, problems: Problem[], limits: Limits = DEFAULT_LIMITS, height = Infinity): FlowBlock[] {
   const out: FlowBlock[] = [];
   const para = (role: LaidParagraph['role'], text: Inline, st: BlockStyle, where: string, extra: Partial<LaidParagraph> = {}): LaidParagraph => {
     const chars = ctx.chars(inlineRuns(text), st, where);
@@ -74,9 +78,13 @@ export function buildFlow(doc: ReportDocument, ctx: TextContext, width: number, 
         try {
           const data = decodeBase64Image(b.data);
           const info = imageInfo(data, limits.maxImagePixels, `${where}.data`);
-          const w = Math.min(mm(b.width), width);
-          const h = b.height ? mm(b.height) : (w * info.height) / info.width;
-          out.push({ kind: 'image', data: info.data, format: info.format, width: w, height: h, align: b.align ?? 'center' });
+          const w0 = mm(b.width);
+          const h0 = b.height ? mm(b.height) : (w0 * info.height) / info.width;
+          // too wide or too tall for the text block: scaled down as a whole, so it stays on the page undistorted
+          const k = Math.min(1, width / w0, height / h0);
+          const w = w0 * k;
+          const h = h0 * k;
+          out.push({ kind: 'image', data: info.data, format: info.format, width: w, height: h, align: b.align ?? 'center', spaceAfter: IMAGE_SPACE_AFTER });
         } catch (e) {
           if (e instanceof CjkReportError) throw e; // the pixel limit
           // our own checks speak Chinese; anything else thrown while reading the bytes is said plainly, not in the reader's English
@@ -91,7 +99,10 @@ export function buildFlow(doc: ReportDocument, ctx: TextContext, width: number, 
         try {
           const spec = b.type === 'table' ? resolveTreeTable(b, where) : resolveGridTable(b, where);
           if (b.caption) out.push(para('caption', b.caption, styled('caption', {}), `${where}.caption`, { keepNext: true }));
-          out.push(layoutTable(spec, ctx, tableDefaults(doc.styles, b), width, { id: b.id, repeatHeader: b.repeatHeader }));
+          const table = { ...layoutTable(spec, ctx, tableDefaults(doc.styles, b), width, { id: b.id, repeatHeader: b.repeatHeader }), path: where };
+          const narrow = narrowColumnProblem(table);
+          if (narrow) problems.push({ path: where, message: narrow });
+          out.push(table);
           const noteStyle = styled('body', { size: tableDefaults(doc.styles, b).size, indent: 0, align: 'left', lineSpacing: { multiple: 1.2 } });
           b.notes?.forEach((n, k) => out.push(para('note', n, noteStyle, `${where}.notes[${k}]`)));
         } catch (e) {
@@ -102,5 +113,19 @@ export function buildFlow(doc: ReportDocument, ctx: TextContext, width: number, 
       }
     }
   });
+  return withEffectiveBreaks(out);
+}
+
+/**
+ * Only the page breaks that start a page: one before content that follows content. A break at the start,
+ * at the end, or right after another would make an empty page in one format and none in the other.
+ */
+function withEffectiveBreaks(blocks: FlowBlock[]): FlowBlock[] {
+  const out: FlowBlock[] = [];
+  for (const b of blocks) {
+    if (b.kind === 'pageBreak' && (!out.length || out[out.length - 1].kind === 'pageBreak')) continue;
+    out.push(b);
+  }
+  while (out.length && out[out.length - 1].kind === 'pageBreak') out.pop();
   return out;
 }

@@ -33,7 +33,7 @@ export function placeFlow(blocks: FlowBlock[], geom: PageGeometry): PageFlow {
       flow.ensure(b.height);
       const x = alignX(b.align, flow.left, flow.width, b.width);
       flow.page.ops.push({ kind: 'image', x, y: flow.y, w: b.width, h: b.height, data: b.data });
-      flow.y += b.height + 6;
+      flow.y += b.height + b.spaceAfter;
       return;
     }
     // Keep chains of keep-with-next blocks (caption → table, heading → paragraph, signature lines) together.
@@ -42,6 +42,9 @@ export function placeFlow(blocks: FlowBlock[], geom: PageGeometry): PageFlow {
     while (j < blocks.length && blocks[j].kind === 'paragraph' && (blocks[j] as LaidParagraph).keepNext) need += paragraphHeight(blocks[j++] as LaidParagraph);
     if (j > i) need += headOf(blocks[j]);
     else need = b.spaceBefore + Math.min(2, b.lines.length) * b.pitch;
+    // A chain taller than a page cannot be kept together: it fills pages like text, each block kept only
+    // with the head of the next (otherwise every block of it would start a page of its own).
+    if (need > flow.bottom - flow.top) need = paragraphHeight(b) + headOf(blocks[i + 1]);
     flow.ensure(need);
     placeParagraph(flow, b);
   });

@@ -20,12 +20,12 @@ export function resolveCellAlign(m: MeasuredCell): CellAlign {
 }
 
 /** Breaks each cell's text into the lines of its column width (or stacks it) and resolves its alignment. */
-export function layCells(measured: MeasuredCell[], colWidths: number[], padX: number, padY: number): LaidCell[] {
+export function layCells(measured: MeasuredCell[], colWidths: number[], padX: number, padY: number, slack = 0): LaidCell[] {
   return measured.map((m) => {
     const { cell, size, chars, vertical } = m;
     let w = 0;
     for (let c = cell.c; c < cell.c + cell.colSpan; c++) w += colWidths[c];
-    const lines = vertical ? stackVertical(chars) : breakLines(chars, w - 2 * padX, 0, false); // nothing hangs into a cell border
+    const lines = vertical ? stackVertical(chars) : breakLines(chars, w - 2 * padX - slack, 0, false); // nothing hangs into a cell border
     const pitch = size * (vertical ? STACK_PITCH : CELL_PITCH);
     return {
       r: cell.r,

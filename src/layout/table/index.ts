@@ -11,6 +11,12 @@ export { STACK_PITCH } from './vertical.js';
 export { type TableDefaults, tableDefaults } from './measure.js';
 
 /**
+ * Cell lines are broken this much (pt) narrower than the text width between the paddings that both
+ * formats draw: Word rounds widths and glyph advances to twips and must never re-wrap a line.
+ */
+export const LINE_SLACK = 1.2;
+
+/**
  * A resolved grid → a laid table: measure the cells, choose column widths, break the cells' lines,
  * set row heights. Geometry only; pagination is in ../paginate/.
  */
@@ -18,8 +24,8 @@ export function layoutTable(spec: GridSpec, ctx: TextContext, d: TableDefaults, 
   const padX = 2.5;
   const padY = 2.5;
   const measured = measureCells(spec.cells, ctx, d);
-  const colWidths = chooseWidths(spec.widthHints, columnNeeds(measured, spec.cols, spec.widthHints, padX), avail, d.labelSize + 2 * padX);
-  const cells = layCells(measured, colWidths, padX, padY);
+  const colWidths = chooseWidths(spec.widthHints, columnNeeds(measured, spec.cols, spec.widthHints, padX, LINE_SLACK), avail, d.labelSize + 2 * padX);
+  const cells = layCells(measured, colWidths, padX, padY, LINE_SLACK);
   return {
     kind: 'table',
     id: extra.id,

@@ -19,6 +19,7 @@ export interface ColumnNeeds {
 }
 
 const isAuto = (h: WidthHint | undefined) => h === undefined || h === 'auto';
+const isWeighted = (h: WidthHint | undefined) => typeof h === 'object' && 'weight' in h;
 
 /**
  * What each column needs. Single-column cells set a column's minimum (its widest unbreakable word) and
@@ -27,7 +28,7 @@ const isAuto = (h: WidthHint | undefined) => h === undefined || h === 'auto';
  * minimum, fixed ones at their width) are narrower than the spanning cell's own minimum, the auto columns
  * among them share the difference, so a wide spanning header widens its columns instead of being cut.
  */
-export function columnNeeds(measured: MeasuredCell[], cols: number, hints: (WidthHint | undefined)[], padX: number): ColumnNeeds[] {
+export function columnNeeds(measured: MeasuredCell[], cols: number, hints: (WidthHint | undefined)[], padX: number, slack = 0): ColumnNeeds[] {
   const needs: ColumnNeeds[] = Array.from({ length: cols }, () => ({ min: 0, max: 0, vertical: false }));
   const hasPlain = new Array<boolean>(cols).fill(false);
   for (const m of measured) {
@@ -41,16 +42,19 @@ export function columnNeeds(measured: MeasuredCell[], cols: number, hints: (Widt
     } else {
       hasPlain[m.cell.c] = true;
       need.vertical = false;
-      need.min = Math.max(need.min, minContentWidth(m.chars) + 2 * padX);
-      need.max = Math.max(need.max, maxContentWidth(m.chars) + 2 * padX);
+      need.min = Math.max(need.min, minContentWidth(m.chars) + 2 * padX + slack);
+      need.max = Math.max(need.max, maxContentWidth(m.chars) + 2 * padX + slack);
     }
   }
   const spanning = measured.filter((m) => m.cell.colSpan > 1).sort((a, b) => a.cell.colSpan - b.cell.colSpan);
   for (const m of spanning) {
     const span = Array.from({ length: m.cell.colSpan }, (_, k) => m.cell.c + k);
-    const grow = span.filter((i) => isAuto(hints[i]) && !needs[i].vertical);
-    if (!grow.length) continue; // fixed, weighted, narrow or stacked columns are not widened by content
-    const want = (m.vertical ? stackWidth(m.chars) : minContentWidth(m.chars)) + 2 * padX;
+    const auto = span.filter((i) => isAuto(hints[i]) && !needs[i].vertical);
+    // without auto columns, weighted ones carry the minimum (their share can then be raised to it);
+    // fixed, narrow or stacked columns are not widened by content
+    const grow = auto.length ? auto : span.filter((i) => isWeighted(hints[i]));
+    if (!grow.length) continue;
+    const want = (m.vertical ? stackWidth(m.chars) : minContentWidth(m.chars) + slack) + 2 * padX;
     const have = span.reduce((s, i) => s + (fixedWidth(hints[i]) ?? needs[i].min), 0);
     if (have >= want) continue;
     for (const i of grow) {
@@ -80,6 +84,27 @@ export const AUTO_SHARE_WITH_WEIGHTS = 0.6;
  * rest in proportion to how much more each wants (as browsers do for auto tables).
  */
 export function chooseWidths(hints: (WidthHint | undefined)[], needs: ColumnNeeds[], avail: number, narrow: number): number[] {
+  return raiseToMinimum(targetWidths(hints, needs, avail, narrow), needs, hints);
+}
+
+/**
+ * Fixed (mm) and narrow columns give way, down to their own content's minimum, to auto and weighted
+ * columns left narrower than theirs: a fixed width must not push another column's text out of its cell,
+ * or off the page. Between auto and weighted columns the shares above stand (weights keep their 40%).
+ */
+function raiseToMinimum(w: number[], needs: ColumnNeeds[], hints: (WidthHint | undefined)[]): number[] {
+  const h = (i: number) => hints[i];
+  const flexible = (i: number) => (isAuto(h(i)) && !needs[i].vertical) || isWeighted(h(i));
+  const deficit = w.map((x, i) => (flexible(i) ? Math.max(0, needs[i].min - x) : 0));
+  const short = deficit.reduce((a, b) => a + b, 0);
+  const spare = w.map((x, i) => (flexible(i) ? 0 : Math.max(0, x - needs[i].min)));
+  const room = spare.reduce((a, b) => a + b, 0);
+  if (short < 1e-6 || room < 1e-6) return w;
+  const take = Math.min(short, room);
+  return w.map((x, i) => x + (take * deficit[i]) / short - (take * spare[i]) / room);
+}
+
+function targetWidths(hints: (WidthHint | undefined)[], needs: ColumnNeeds[], avail: number, narrow: number): number[] {
   const n = needs.length;
   const w = new Array<number>(n).fill(0);
   const auto: number[] = [];
@@ -100,8 +125,12 @@ export function chooseWidths(hints: (WidthHint | undefined)[], needs: ColumnNeed
     fixed += w[i];
   }
   if (fixed > avail) {
-    const k = avail / fixed;
-    for (let i = 0; i < n; i++) w[i] *= k;
+    // the widths in mm give way; narrow columns stay one character wide unless they alone are too many
+    const isMm = (i: number) => typeof hints[i] === 'number' || (typeof hints[i] === 'object' && 'mm' in (hints[i] as object));
+    const mmSum = w.reduce((s, x, i) => s + (isMm(i) ? x : 0), 0);
+    const rest = fixed - mmSum;
+    const k = rest < avail && mmSum > 0 ? (avail - rest) / mmSum : avail / fixed;
+    for (let i = 0; i < n; i++) if (isMm(i) || rest >= avail || mmSum === 0) w[i] *= k;
     fixed = avail;
   }
   let free = avail - fixed;
@@ -124,13 +153,20 @@ export function chooseWidths(hints: (WidthHint | undefined)[], needs: ColumnNeed
   }
   if (sumMax <= free) {
     const extra = free - sumMax;
-    for (const i of auto) w[i] = needs[i].max + (extra * needs[i].max) / sumMax;
+    // columns that want nothing (covered only by spanning cells that fit) share the rest equally, not 0/0
+    for (const i of auto) w[i] = needs[i].max + (sumMax > 0 ? (extra * needs[i].max) / sumMax : extra / auto.length);
   } else if (sumMin <= free) {
     const extra = free - sumMin;
     const want = sumMax - sumMin;
     for (const i of auto) w[i] = needs[i].min + (want > 0 ? (extra * (needs[i].max - needs[i].min)) / want : extra / auto.length);
   } else {
-    for (const i of auto) w[i] = (needs[i].min * free) / sumMin;
+    // Not even the minimums fit: words will be cut. Every column first keeps one character's width (up to
+    // its minimum), so short labels stay whole and are not squeezed into their neighbours; the wide
+    // columns' minimums share the rest.
+    const floor = (i: number) => Math.min(needs[i].min, narrow);
+    const sumFloor = auto.reduce((s, i) => s + floor(i), 0);
+    if (sumFloor <= free) for (const i of auto) w[i] = floor(i) + ((needs[i].min - floor(i)) * (free - sumFloor)) / (sumMin - sumFloor);
+    else for (const i of auto) w[i] = (floor(i) * free) / Math.max(sumFloor, 1e-9);
   }
   return w;
 }

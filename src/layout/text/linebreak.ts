@@ -8,6 +8,7 @@ function canBreakBefore(chars: MeasuredChar[], i: number): boolean {
   const b = chars[i].ch;
   if (isSpace(b)) return false; // spaces hang at the end of the line
   if (NO_LINE_START.has(b) || NO_LINE_END.has(a)) return false;
+  if (chars[i].breakHint) return true; // a zero width space was here
   if (isWordChar(a) && isWordChar(b)) return false;
   return true;
 }

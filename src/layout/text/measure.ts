@@ -4,6 +4,7 @@ import type { FontRegistry } from '../../fonts/registry.js';
 import { CjkReportError } from '../../errors.js';
 import type { FontRole, Run } from '../../model/text.js';
 import type { Line, Piece } from '../types.js';
+import { layoutChar } from './layout-chars.js';
 
 /** One character with the face and size that draw it. */
 export interface MeasuredChar {
@@ -14,6 +15,8 @@ export interface MeasuredChar {
   vert?: boolean;
   /** extra space before this character when it does not start a line (中西文间距), pt */
   gapBefore?: number;
+  /** a zero width space stood before it: a line may break here */
+  breakHint?: boolean;
 }
 
 /** The space Word and LibreOffice put between Chinese and Latin letters or digits, × font size. */
@@ -47,21 +50,28 @@ export class TextContext {
 
   chars(runs: Run[], base: TextStyleResolved, where: string): MeasuredChar[] {
     const out: MeasuredChar[] = [];
+    let hint = false;
     for (const run of runs) {
       const role = run.font ?? base.font;
       const bold = run.bold ?? base.bold;
       const size = run.size ?? base.size;
-      for (const ch of run.text.replace(/\r\n?/g, '\n')) {
-        const cp = ch.codePointAt(0)!;
-        if (ch === '\n') {
-          out.push({ ch, cp, face: this.registry.face(this.registry.chain(role)[0] ?? this.anyFamily(), bold), size });
+      for (let ch of run.text.replace(/\r\n?/g, '\n')) {
+        const kind = layoutChar(ch);
+        if (kind === 'drop') continue;
+        if (kind === 'hint') {
+          hint = true;
           continue;
         }
-        const face = this.registry.pick(role, bold, cp, this.allowFallback);
+        if (kind === 'break') ch = '\n';
+        else if (kind === 'space') ch = ' ';
+        const cp = ch.codePointAt(0)!;
+        let face = ch === '\n' ? undefined : this.registry.pick(role, bold, cp, this.allowFallback);
         if (!face) {
-          this.note(where, ch);
-          out.push({ ch, cp, face: this.registry.face(this.registry.chain(role)[0] ?? this.anyFamily(), bold), size });
-        } else out.push({ ch, cp, face, size });
+          if (ch !== '\n') this.note(where, ch);
+          face = this.registry.face(this.registry.chain(role)[0] ?? this.anyFamily(), bold);
+        }
+        out.push({ ch, cp, face, size, ...(hint ? { breakHint: true } : {}) });
+        hint = false;
       }
     }
     return autoSpace(out);

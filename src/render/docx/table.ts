@@ -19,13 +19,14 @@ const VALIGN = { top: 'top', middle: 'center', bottom: 'bottom' } as const;
 export function table(t: LaidTable): string {
   const cols = t.colWidths.map(toTwips);
   const b = `w:val="single" w:sz="${Math.max(2, Math.round(t.border * 8))}" w:color="000000"`;
-  // Slightly less side padding than the layout used, so Word's own width rounding never re-wraps a line.
-  const side = toTwips(Math.max(0, t.padX - 0.6));
+  // the layout's padding (it broke the lines narrower by LINE_SLACK, so Word's rounding never re-wraps one)
+  const side = toTwips(t.padX);
+  const vert = toTwips(t.padY);
   let xml =
     `<w:tbl><w:tblPr><w:tblW w:w="${cols.reduce((s, w) => s + w, 0)}" w:type="dxa"/>` +
     `<w:tblBorders><w:top ${b}/><w:left ${b}/><w:bottom ${b}/><w:right ${b}/><w:insideH ${b}/><w:insideV ${b}/></w:tblBorders>` +
     '<w:tblLayout w:type="fixed"/>' +
-    `<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="${side}" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="${side}" w:type="dxa"/></w:tblCellMar>` +
+    `<w:tblCellMar><w:top w:w="${vert}" w:type="dxa"/><w:left w:w="${side}" w:type="dxa"/><w:bottom w:w="${vert}" w:type="dxa"/><w:right w:w="${side}" w:type="dxa"/></w:tblCellMar>` +
     `</w:tblPr><w:tblGrid>${cols.map((w) => `<w:gridCol w:w="${w}"/>`).join('')}</w:tblGrid>`;
 
   // Which cell owns each slot of the grid, to write the continuation cells of vertical merges.
