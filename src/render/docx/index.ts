@@ -62,7 +62,7 @@ export function buildDocx(doc: LaidOutDocument, hb: HbSubsetter): { file: Docume
     creator: author,
     lastModifiedBy: author,
     revision: 1,
-    evenAndOddHeaderAndFooters: hf.evenAndOdd,
+    ...(hf.evenAndOdd ? { evenAndOddHeaderAndFooters: true } : {}),
     styles: documentStyles(doc),
     sections: [
       {
