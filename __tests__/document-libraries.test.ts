@@ -114,3 +114,31 @@ describeWithTools(['pdfinfo', 'qpdf'], 'PDF/A-2b and locked PDFs, read by popple
     expect(spawnSync('pdftotext', [path, '-'], { encoding: 'utf8' }).stdout).toContain('政府信息公开');
   }, 60000);
 });
+
+describeWithTools(['pdfinfo', 'qpdf'], 'the CLI bundle (dist/cli, npm run build): --pdfa, --owner-password, --allow', () => {
+  const cli = (...args: string[]) => {
+    const out = tmp();
+    const r = spawnSync(process.execPath, ['dist/cli/main.cjs', 'render', 'examples/fangzheng-2020/fangzheng-2020.yaml', '--template', 'gov-info-annual-report-2019', '--format', 'pdf', '--out', out, ...args], { encoding: 'utf8' });
+    return { ...r, file: join(out, 'fangzheng-2020.pdf') };
+  };
+
+  test('--pdfa: the bundle finds pdfkit\'s sRGB profile and writes the OutputIntent', () => {
+    const r = cli('--pdfa');
+    expect(r.status).toBe(0);
+    const qdf = execFileSync('qpdf', ['--qdf', '--object-streams=disable', r.file, '-'], { maxBuffer: 64 << 20 }).toString('utf8');
+    expect(qdf).toContain('/S /GTS_PDFA1');
+    expect(qdf).toContain('<pdfaid:part>2</pdfaid:part>');
+  }, 60000);
+
+  test('--owner-password with --allow print,copy; --pdfa with a password and --allow alone are refused', () => {
+    const r = cli('--owner-password', 'pw', '--allow', 'print,copy');
+    expect(r.status).toBe(0);
+    const enc = execFileSync('qpdf', ['--show-encryption', r.file], { encoding: 'utf8' });
+    expect(enc).toContain('extract for any purpose: allowed');
+    expect(enc).toContain('modify anything: not allowed');
+    const both = cli('--pdfa', '--owner-password', 'pw');
+    expect([both.status, both.stderr]).toEqual([1, expect.stringContaining('PDF/A-2b 不允许加密')]);
+    const allow = cli('--allow', 'copy');
+    expect([allow.status, allow.stderr]).toEqual([2, expect.stringContaining('--allow 需要同时给出 --owner-password')]);
+  }, 60000);
+});
