@@ -1,5 +1,6 @@
 /// <reference path="./pdfkit.d.ts" />
 import type PDFDocument from 'pdfkit/js/pdfkit.es.js';
+import { InputError } from '../../errors.js';
 import type { HbSubsetter } from '../../fonts/hb-subset.js';
 import type { ImageOp, LaidOutDocument, LaidPage, TextOp } from '../../layout/types.js';
 import type { PdfSettings } from '../../model/document.js';
@@ -56,7 +57,14 @@ export async function renderPdf(doc: LaidOutDocument, opts: PdfOptions = {}): Pr
     if (i > 0) pdf.addPage({ size: [doc.page.width, doc.page.height], margin: 0 });
     drawPage(pdf, page, fontOf);
   });
-  pdf.end();
+  try {
+    pdf.end();
+  } catch (e) {
+    // PDF/A: pdfkit reads its sRGB profile from a file when the document ends; the browser build has no files
+    if ((opts.pdf?.standard ?? doc.meta.pdf?.standard) && /file system/.test(String((e as Error)?.message)))
+      throw new InputError([{ path: 'meta.pdf.standard', message: 'PDF/A-2b 需要 pdfkit 的 sRGB 色彩配置文件，只能在 Node（库、命令行、HTTP）中生成，浏览器版不支持' }]);
+    throw e;
+  }
   await done;
   let size = 0;
   for (const c of chunks) size += c.byteLength;
