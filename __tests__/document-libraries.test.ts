@@ -130,6 +130,16 @@ describeWithTools(['pdfinfo', 'qpdf'], 'the CLI bundle (dist/cli, npm run build)
     expect(qdf).toContain('<pdfaid:part>2</pdfaid:part>');
   }, 60000);
 
+  test('--pdfa in a --jobs batch: every PDF of it is PDF/A-2b', () => {
+    const dir = tmp();
+    const seed = readFileSync('examples/fangzheng-2020/fangzheng-2020.yaml');
+    for (const n of ['a', 'b']) writeFileSync(join(dir, `${n}.yaml`), seed);
+    const out = join(dir, 'out');
+    const r = spawnSync(process.execPath, ['dist/cli/main.cjs', 'render', join(dir, 'a.yaml'), join(dir, 'b.yaml'), '--template', 'gov-info-annual-report-2019', '--format', 'pdf', '--pdfa', '--jobs', '2', '--out', out], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    for (const n of ['a', 'b']) expect(execFileSync('pdfinfo', [join(out, `${n}.pdf`)], { encoding: 'utf8' })).toMatch(/^Metadata Stream:\s+yes$/m);
+  }, 120000);
+
   test('--owner-password with --allow print,copy; --pdfa with a password and --allow alone are refused', () => {
     const r = cli('--owner-password', 'pw', '--allow', 'print,copy');
     expect(r.status).toBe(0);

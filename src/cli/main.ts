@@ -184,10 +184,7 @@ async function renderCmd(args: Args): Promise<number> {
   for (const f of formats) if (f !== 'pdf' && f !== 'docx') throw new UsageError(`--format 不支持“${f}”；可用：pdf、docx`);
   const out = one(args, 'out') ?? 'out';
   const pdf = pdfSettingsOf(args);
-  if (args.positionals.length > 1 || one(args, 'jobs') !== undefined) {
-    if (pdf) throw new UsageError('--pdfa、--owner-password 目前只能用于单个文件，不能用于批量生成');
-    return batchCmd(args, formats, out);
-  }
+  if (args.positionals.length > 1 || one(args, 'jobs') !== undefined) return batchCmd(args, formats, out, pdf);
   const limits = limitsOf(args);
   const epoch = sourceDateEpoch();
   let model: unknown = await readData(input, limits);
@@ -254,7 +251,7 @@ async function aggregateCmd(args: Args): Promise<number> {
 }
 
 /** Many files (or --jobs): the batch on the worker pool. Loaded only when used. */
-async function batchCmd(args: Args, formats: Format[], out: string): Promise<number> {
+async function batchCmd(args: Args, formats: Format[], out: string, pdf?: PdfSettings): Promise<number> {
   const template = templateOf(args);
   if (!template) throw new UsageError('一次生成多个文件需要 --template <id>');
   if (args.positionals.includes('-')) throw new UsageError('批量生成时不能用标准输入（-）');
@@ -269,6 +266,7 @@ async function batchCmd(args: Args, formats: Format[], out: string): Promise<num
     out,
     jobs: intOption(one(args, 'jobs'), 'jobs', 1),
     allowInconsistent: flag(args, 'allow-inconsistent'),
+    pdf,
     worker: { fonts: fonts.length ? fonts : undefined, creationDate: sourceDateEpoch()?.toISOString() },
   });
   printSummary(s, args.positionals.length);
