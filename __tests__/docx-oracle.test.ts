@@ -4,8 +4,8 @@
  * TableRow / TableCell with rowSpan and columnSpan, Paragraph with runs in East Asian fonts), Packer packs
  * it, and the structure that matters is compared with what our writer wrote: the grid widths, each row's
  * cells with their gridSpan and vMerge, the text per cell, and the fonts named for East Asian text.
- * docx is a devDependency only (9.x declares nanoid 6, Node ≥ 22; on Node 20 npm warns EBADENGINE and the
- * inlined copy in docx's dist runs fine).
+ * docx writes the package itself (src/render/docx/index.ts); the body stays the project's writer for cost,
+ * and this keeps it equal to what docx's own object API writes (README, "Node versions": the EBADENGINE note).
  */
 import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, TableLayoutType, VerticalMergeType } from 'docx';
 import type { LaidOutDocument, LaidParagraph, LaidTable, Line } from '../src/layout/types.js';

@@ -5,10 +5,10 @@
 import type { Face } from '../src/fonts/face.js';
 import { pageNumberParts, pageNumberSides } from '../src/layout/page/page-numbers.js';
 import type { LaidCell, LaidParagraph, LaidTable, Line, PageGeometry, PageNumbering, Piece } from '../src/layout/types.js';
-import { contentTypes } from '../src/render/docx/content-types.js';
+import { Document, Packer } from 'docx';
+import { strFromU8, unzipSync } from 'fflate';
 import { headersAndFooters } from '../src/render/docx/header-footer.js';
 import { paragraph, spacer } from '../src/render/docx/paragraph.js';
-import { relationships } from '../src/render/docx/relationships.js';
 import { lineRuns, runs, textElement } from '../src/render/docx/run.js';
 import { sectionProperties } from '../src/render/docx/section.js';
 import { table } from '../src/render/docx/table.js';
@@ -155,27 +155,43 @@ describe('headers, footers and the section', () => {
     ...(header ? { header: line(piece('页眉', serif, 9)) } : {}), footer: line(piece('页脚', serif, 9)), ...(n ? { numbers: n } : {}),
   });
 
-  test('outside numbering: odd footer on the right, even on the left, and the header written for even pages too', () => {
-    const { parts, evenAndOdd } = headersAndFooters(geometry(numbers('dash', 'outside')));
+  /** The header and footer parts docx writes for a geometry, as kind/type → XML. */
+  async function parts(g: PageGeometry) {
+    const hf = headersAndFooters(g);
+    const doc = new Document({ evenAndOddHeaderAndFooters: hf.evenAndOdd, sections: [{ headers: hf.headers, footers: hf.footers, children: [] }] });
+    const files = unzipSync(new Uint8Array(await Packer.toArrayBuffer(doc)));
+    const out: Record<string, string> = {};
+    const kinds = (o: object) => (['default', 'even'] as const).filter((t) => (o as Record<string, unknown>)[t]);
+    kinds(hf.headers).forEach((t, i) => (out[`header/${t}`] = strFromU8(files[`word/header${i + 1}.xml`])));
+    kinds(hf.footers).forEach((t, i) => (out[`footer/${t}`] = strFromU8(files[`word/footer${i + 1}.xml`])));
+    return { evenAndOdd: hf.evenAndOdd, out, settings: strFromU8(files['word/settings.xml']) };
+  }
+
+  test('outside numbering: odd footer on the right, even on the left, and the header written for even pages too', async () => {
+    const { out, evenAndOdd, settings } = await parts(geometry(numbers('dash', 'outside')));
     expect(evenAndOdd).toBe(true);
-    expect(parts.map((p) => `${p.kind}/${p.type}`)).toEqual(['header/default', 'header/even', 'footer/default', 'footer/even']);
-    const [odd, even] = parts.filter((p) => p.kind === 'footer').map((p) => p.xml);
-    expect(odd).toContain('<w:spacing w:before="0" w:after="0" w:line="308" w:lineRule="exact"/><w:ind w:right="280"/><w:jc w:val="right"/>');
+    expect(settings).toContain('<w:evenAndOddHeaders/>');
+    expect(Object.keys(out)).toEqual(['header/default', 'header/even', 'footer/default', 'footer/even']);
+    const [odd, even] = [out['footer/default'], out['footer/even']];
+    expect(odd).toContain('<w:spacing w:after="0" w:before="0" w:line="308" w:lineRule="exact"/><w:ind w:right="280"/><w:jc w:val="right"/>');
     expect(even).toContain('<w:ind w:left="280"/><w:jc w:val="left"/>');
     // the footer line below the number, after the layout's gap, at the band pitch
-    expect(odd).toContain('<w:spacing w:before="60" w:after="0" w:line="234" w:lineRule="exact"/><w:jc w:val="center"/>');
+    expect(odd).toContain('<w:spacing w:after="0" w:before="60" w:line="234" w:lineRule="exact"/><w:jc w:val="center"/>');
     expect(odd).toMatch(/<w:t xml:space="preserve">— <\/w:t>.*<w:fldChar w:fldCharType="begin"\/>.*<w:instrText xml:space="preserve">PAGE<\/w:instrText>.*<w:fldChar w:fldCharType="end"\/>.*<w:t xml:space="preserve"> —<\/w:t>/);
-    expect(odd).toContain('<w:t>页脚</w:t>');
+    // every run of the number names the face on all four slots and its size
+    expect(odd).toContain('<w:rFonts w:ascii="Noto Serif SC" w:cs="Noto Serif SC" w:eastAsia="Noto Serif SC" w:hAnsi="Noto Serif SC"/><w:sz w:val="28"/>');
+    expect(odd).toContain('页脚</w:t>');
   });
 
-  test('centred "page of" numbering: one footer with PAGE and NUMPAGES; no numbers and no header: footer band only', () => {
-    const c = headersAndFooters(geometry(numbers('page-of', 'center'), false));
-    expect([c.evenAndOdd, c.parts.map((p) => p.kind)]).toEqual([false, ['footer']]);
-    expect(c.parts[0].xml).toMatch(/PAGE<\/w:instrText>.*NUMPAGES<\/w:instrText>/);
-    expect(c.parts[0].xml).toContain('<w:jc w:val="center"/>');
-    const none = headersAndFooters(geometry(undefined, false));
-    expect(none.parts).toHaveLength(1);
-    expect(none.parts[0].xml).not.toContain('fldChar');
+  test('centred "page of" numbering: one footer with PAGE and NUMPAGES; no numbers and no header: footer band only', async () => {
+    const c = await parts(geometry(numbers('page-of', 'center'), false));
+    expect([c.evenAndOdd, Object.keys(c.out)]).toEqual([false, ['footer/default']]);
+    expect(c.settings).not.toContain('<w:evenAndOddHeaders/>');
+    expect(c.out['footer/default']).toMatch(/PAGE<\/w:instrText>.*NUMPAGES<\/w:instrText>/);
+    expect(c.out['footer/default']).toContain('<w:jc w:val="center"/>');
+    const none = await parts(geometry(undefined, false));
+    expect(Object.keys(none.out)).toEqual(['footer/default']);
+    expect(none.out['footer/default']).not.toContain('fldChar');
   });
 
   test('section: references, page size, margins and the header/footer distances in twips', () => {
@@ -185,18 +201,5 @@ describe('headers, footers and the section', () => {
       '<w:sectPr><w:footerReference w:type="default" r:id="rId5"/><w:pgSz w:w="11906" w:h="16838" w:orient="portrait"/>' +
         '<w:pgMar w:top="1440" w:right="1200" w:bottom="1200" w:left="1400" w:header="603" w:footer="283" w:gutter="0"/></w:sectPr>',
     );
-  });
-});
-
-describe('package parts', () => {
-  test('content types: a default per extension, an override per part', () => {
-    const xml = contentTypes(['rels', 'xml', 'odttf', 'xml'], [['word/document.xml', 'application/x-main']]);
-    expect(count(xml, '<Default ')).toBe(3);
-    expect(xml).toContain('<Default Extension="odttf" ContentType="application/vnd.openxmlformats-officedocument.obfuscatedFont"/>');
-    expect(xml).toContain('<Override PartName="/word/document.xml" ContentType="application/x-main"/>');
-  });
-
-  test('relationships escape their targets', () => {
-    expect(relationships([{ id: 'rId1', type: 't', target: 'media/a&b.png' }])).toContain('<Relationship Id="rId1" Type="t" Target="media/a&amp;b.png"/>');
   });
 });

@@ -27,6 +27,15 @@ describe('export service routes and statuses', () => {
 
   const post = (path: string, body: string, headers: Record<string, string> = yaml) => fetch(base + path, { method: 'POST', headers, body });
 
+  test('POST /render/<template>.pdf?pdfa=1: a PDF/A-2b (its XMP identification); without it, none', async () => {
+    const text = async (q: string) => Buffer.from(await (await post(`/render/gov-info-annual-report-2019.pdf${q}`, seed2020)).arrayBuffer()).toString('latin1');
+    const [pdfa, plain] = [await text('?pdfa=1'), await text('')];
+    // the XMP stream is written uncompressed (PDF/A wants it readable)
+    expect(pdfa).toContain('<pdfaid:part>2</pdfaid:part>');
+    expect(pdfa.slice(0, 8)).toBe('%PDF-1.7');
+    expect(plain).not.toContain('pdfaid');
+  });
+
   test('POST /render/<template>.pdf: the PDF with its type, length and the Chinese file name', async () => {
     const r = await post('/render/gov-info-annual-report-2019.pdf', seed2020);
     expect(r.status).toBe(200);

@@ -59,8 +59,9 @@ test('the tarball holds what a user needs and nothing else', () => {
   expect(files.filter((f) => /\.(v8cache|br|map)$|^dist\/browser\/(assets|meta\.json|sizes\.json)/.test(f))).toEqual([]);
   const chunks = readFileSync(join(proj, 'node_modules/cjk-report/dist/browser/index.js'), 'utf8').match(/chunks\/[\w-]+\.js/g) ?? [];
   for (const c of chunks) expect(files).toContain(`dist/browser/${c}`);
-  // the fonts once (fonts/, 19 MB): the browser's font files are built from them on the user's side
-  expect(unpackedSize).toBeLessThan(23 * 1024 * 1024);
+  // the fonts once (fonts/, 19 MB): the browser's font files are built from them on the user's side; the CLI
+  // bundle and the browser chunks carry pdfmake and docx since they write every PDF and DOCX (issue 14)
+  expect(unpackedSize).toBeLessThan(24 * 1024 * 1024);
   expect(() => readdirSync(join(proj, 'node_modules', '@types', 'fontkit'))).toThrow();
 });
 

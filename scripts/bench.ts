@@ -103,7 +103,7 @@ async function main() {
   const rangeTxt = (k: string) => `(processes ${warmRange(k).map((x) => f(x)).join(' / ')}; CPU ${f(cpuMed(k))} ms = ${f(cpuMed(k) / cpuMed('typst'), 2)}× Typst's)`;
   rows.push(['Typst warm (PDF)', `${f(tw)} ms ${rangeTxt('typst')}`, '1.00', '', undefined]);
   rows.push(['warm PDF, seed (check + build + layout + render)', `${f(seedPdf)} ms ${rangeTxt('pdf')}`, f(seedPdf / tw, 2), '≤ 1.0× Typst warm', seedPdf <= tw]);
-  rows.push(['warm DOCX, seed (check + build + layout + render)', `${f(seedDocx)} ms ${rangeTxt('docx')}`, f(seedDocx / tw, 2), '≤ 1.0× Typst warm', seedDocx <= tw]);
+  rows.push(['warm DOCX, seed (check + build + layout + render)', `${f(seedDocx)} ms ${rangeTxt('docx')}`, f(seedDocx / tw, 2), '≤ 1.5× Typst warm', seedDocx <= 1.5 * tw]);
   rows.push(['Typst cold (node + compiler + PDF)', `${f(tc, 0)} ms`, '1.00', '', undefined]);
   const cli = cold['cjk-report CLI pdf+docx'].median;
   rows.push(['cold CLI, PDF + DOCX (the bin: bundle + V8 code cache)', `${f(cli, 0)} ms`, f(cli / tc, 2), '≤ 4× Typst cold', cli <= 4 * tc]);

@@ -2,7 +2,7 @@
 /**
  * The browser bundle (dist/browser/): index.js (exportReport), worker.js (the render worker) and the
  * data-entry page's app.js, split into shared ESM chunks. Node built-ins pdfkit uses are mapped to small
- * shims (fflate for zlib); pdfkit's ES build is used so there is one fontkit; zod carries only the zh-CN
+ * shims (fflate for zlib); pdfkit's ES build is used (pdfmake's too) so there is one pdfkit and one fontkit; zod carries only the zh-CN
  * and en locales. The package ships the JS, index.html and style.css (not the assets, nor the .br copies). Writes meta.json and prints the sizes (min, gzip).
  */
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -24,6 +24,9 @@ const nodeShims = {
     b.onResolve({ filter: /^(node:)?events$/ }, () => ({ path: join(root, 'node_modules/events/events.js') }));
     b.onResolve({ filter: /^(node:)?buffer$/ }, () => ({ path: join(root, 'node_modules/buffer/index.js') }));
     b.onResolve({ filter: /^pdfkit$/ }, () => ({ path: join(root, 'node_modules/pdfkit/js/pdfkit.es.js') }));
+    // pdfmake's "browser" file is a prebuilt bundle with its own pdfkit and fontkit: take its CommonJS
+    // modules instead, so its `pdfkit` is the one above
+    b.onResolve({ filter: /^pdfmake$/ }, () => ({ path: join(root, 'node_modules/pdfmake/js/index.js') }));
     // zod's locale barrel holds 64 languages; the messages here are Chinese (and English as zod's default).
     b.onResolve({ filter: /locales\/index\.js$/ }, (a) => (a.importer.includes('/zod/') ? { path: join(shims, 'zod-locales.ts') } : undefined));
     b.onResolve({ filter: /^zod\/locales$/ }, () => ({ path: join(shims, 'zod-locales.ts') }));
@@ -58,6 +61,11 @@ const result = await esbuild.build({
   logLevel: 'warning',
 });
 writeFileSync(join(out, 'meta.json'), JSON.stringify(result.metafile));
+// one pdfkit and one fontkit: their ES builds only
+for (const pkg of ['pdfkit', 'fontkit']) {
+  const builds = new Set(Object.keys(result.metafile.inputs).filter((f) => f.startsWith(`node_modules/${pkg}/`) && /\.(m?js|cjs)$/.test(f)).map((f) => f.split('/').pop()));
+  if (builds.size !== 1) throw new Error(`browser bundle: expected one ${pkg} build, found ${[...builds].join(', ')}`);
+}
 for (const f of ['index.html', 'style.css']) copyFileSync(join(root, 'web', f), join(out, f));
 // The page's own text falls back to the bundled sans common file where the system has no Chinese font
 // (browsers fetch it only then); the hashed name comes from the font assets build.

@@ -5,11 +5,22 @@
 // line breaker (the layout breaks lines; pdfkit only draws).
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+// pdfmake require()s bare `pdfkit`, which would pull pdfkit's CommonJS build and with it fontkit's CommonJS
+// build beside the ES builds the renderer and the layout use: one pdfkit and one fontkit (ES builds) instead.
+const oneCopy = {
+  name: 'one-pdfkit-one-fontkit',
+  setup(b) {
+    b.onResolve({ filter: /^pdfkit$/ }, () => ({ path: resolve('node_modules/pdfkit/js/pdfkit.es.js') }));
+    b.onResolve({ filter: /^fontkit$/ }, () => ({ path: resolve('node_modules/fontkit/dist/module.mjs') }));
+  },
+};
 
 rmSync('dist/cli', { recursive: true, force: true });
 mkdirSync('dist/cli', { recursive: true });
-await build({
+const meta = await build({
   entryPoints: ['src/cli/main.ts'],
   outfile: 'dist/cli/cjk-report.cjs',
   bundle: true,
@@ -23,9 +34,23 @@ await build({
   // piscina starts its own bootstrap from worker.js beside itself: it stays a package (a dependency) so that
   // file is piscina's, not the bundle's neighbour; it loads only for batch and serve.
   external: ['piscina'],
+  plugins: [oneCopy],
+  metafile: true,
+  // whitespace and syntax only (names stay readable in a stack trace): pdfmake and docx made the bundle ~1 MB larger
+  minifyWhitespace: true,
+  minifySyntax: true,
   legalComments: 'none',
   logLevel: 'warning',
 });
+// checked on every build: exactly one pdfkit and one fontkit went into the bundle
+for (const pkg of ['pdfkit', 'fontkit']) {
+  const files = Object.keys(meta.metafile.inputs).filter((f) => f.startsWith(`node_modules/${pkg}/`) && /\.(m?js|cjs)$/.test(f) && !f.includes('/data/'));
+  const builds = new Set(files.map((f) => f.replace(/^node_modules\/[^/]+\/(js|dist)\/([^/]+)$/, '$2')));
+  if (builds.size !== 1) throw new Error(`CLI bundle: expected one ${pkg} build, found ${[...builds].join(', ')}`);
+}
+// PDF/A: pdfkit reads the sRGB output intent profile from data/ beside its code, which is the bundle
+mkdirSync('dist/cli/data', { recursive: true });
+copyFileSync('node_modules/pdfkit/js/data/sRGB_IEC61966_2_1.icc', 'dist/cli/data/sRGB_IEC61966_2_1.icc');
 // The render pool (batch, serve) starts workers from ./worker.js beside the bundle (its import.meta.url):
 // worker threads load the ESM build, as the CommonJS build's do.
 writeFileSync('dist/cli/worker.js', "export { default } from '../src/server/worker.js';\n");

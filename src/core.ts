@@ -9,14 +9,15 @@ import type { HbSubsetter } from './fonts/hb-subset.js';
 import { layoutDocument } from './layout/index.js';
 import type { LaidOutDocument } from './layout/types.js';
 import { type Limits, resolveLimits } from './limits.js';
-import { MAX_YEAR, MIN_YEAR, yearInRange } from './model/document.js';
+import { MAX_YEAR, MIN_YEAR, PdfSettings, yearInRange } from './model/document.js';
+import { zodProblems } from './model/errors.js';
 import { parseReport } from './model/parse.js';
 import type { ReportDocument } from './model/document.js';
 import type { Crc32, DeflateRaw } from './render/docx/index.js';
 import { getTemplate, listTemplates } from '../templates/index.js';
 import type { Template } from '../templates/types.js';
 
-/** The renderers load with their libraries (pdfkit; the DOCX writer) when a document first asks for their format. */
+/** The renderers load with their libraries (pdfmake and pdfkit; docx) when a document first asks for their format. */
 export const renderPdf: typeof import('./render/pdf/index.js').renderPdf = async (...args) => (await import('./render/pdf/index.js')).renderPdf(...args);
 export const renderDocx: typeof import('./render/docx/index.js').renderDocx = async (...args) => (await import('./render/docx/index.js')).renderDocx(...args);
 
@@ -33,6 +34,8 @@ export interface RenderOptions {
   crc32?: Crc32;
   formats: Format[];
   creationDate?: Date;
+  /** the PDF's document-level settings (PDF/A-2b, lock …) over the model's meta.pdf */
+  pdf?: PdfSettings;
   allowFontFallback?: boolean;
   /** resource limits (src/limits.ts); unset ones take DEFAULT_LIMITS. Each is checked where its work happens */
   limits?: Partial<Limits>;
@@ -66,9 +69,14 @@ export async function renderReport(input: unknown, opts: RenderOptions): Promise
   if (opts.creationDate && !yearInRange(opts.creationDate))
     throw new InputError([{ path: 'creationDate', message: `日期 ${String(opts.creationDate)} 不在 ${MIN_YEAR}–${MAX_YEAR} 年之间（DOCX 压缩包的时间只能记到 2099 年）` }]);
   const doc: ReportDocument = parseModel(input, limits);
+  if (opts.pdf) {
+    // the caller's settings are checked like the model's meta.pdf, merged over it
+    const pdf = PdfSettings.safeParse({ ...doc.meta.pdf, ...opts.pdf });
+    if (!pdf.success) throw new InputError(zodProblems(pdf.error, 'meta.pdf'));
+  }
   const laidOut = layoutDocument(doc, { registry: opts.registry, creationDate: opts.creationDate, allowFontFallback: opts.allowFontFallback, limits });
   const out: RenderResult = { laidOut };
-  if (opts.formats.includes('pdf')) out.pdf = await renderPdf(laidOut, { subsetter: opts.subsetter, fontFileDeflate: opts.fontFileDeflate });
+  if (opts.formats.includes('pdf')) out.pdf = await renderPdf(laidOut, { subsetter: opts.subsetter, fontFileDeflate: opts.fontFileDeflate, pdf: opts.pdf });
   if (opts.formats.includes('docx')) {
     if (!opts.subsetter) throw new InputError([{ path: 'subsetter', message: '生成 DOCX 需要字体子集器：请在选项中给出 subsetter（harfbuzz），或只生成 PDF' }]);
     out.docx = await renderDocx(laidOut, { subsetter: opts.subsetter, deflate: opts.deflate, crc32: opts.crc32 });

@@ -7,7 +7,7 @@ import { nodeSubsetter } from './fonts/hb-wasm-node.js';
 import type { FontRegistry } from './fonts/registry.js';
 import type { Limits } from './limits.js';
 import { InputError } from './errors.js';
-import { MAX_YEAR, MIN_YEAR, yearInRange } from './model/document.js';
+import { MAX_YEAR, MIN_YEAR, type PdfSettings, yearInRange } from './model/document.js';
 import { memoDeflate } from './deflate-memo.js';
 
 export * from './core.js';
@@ -24,6 +24,8 @@ export interface NodeRenderOptions {
   creationDate?: Date;
   allowFontFallback?: boolean;
   limits?: Partial<Limits>;
+  /** the PDF's document-level settings (PDF/A-2b, a lock with an owner password …) over the model's meta.pdf */
+  pdf?: PdfSettings;
 }
 
 export interface NodeTemplateRenderOptions extends NodeRenderOptions {
@@ -82,6 +84,7 @@ async function nodeOptions(opts: NodeRenderOptions) {
     creationDate: opts.creationDate ?? sourceDateEpoch(),
     allowFontFallback: opts.allowFontFallback,
     limits: opts.limits,
+    pdf: opts.pdf,
   };
 }
 

@@ -4,6 +4,7 @@
  * bad files. Ctrl-C (or SIGTERM) stops submitting, abandons the renders in flight and leaves only the
  * files already complete.
  */
+import type { PdfSettings } from '../model/document.js';
 import { availableParallelism } from 'node:os';
 import cliProgress from 'cli-progress';
 import type { Format } from '../core.js';
@@ -22,6 +23,8 @@ export interface BatchOptions {
   out: string;
   jobs?: number;
   allowInconsistent?: boolean;
+  /** PDF/A-2b or a lock for every PDF of the batch */
+  pdf?: PdfSettings;
   worker?: WorkerConfig;
   /** progress and result lines (default stderr / stdout) */
   err?: NodeJS.WriteStream;
@@ -58,7 +61,7 @@ export async function runBatch(o: BatchOptions): Promise<BatchSummary> {
       seen.set(base, file);
       // the same guards as a single file: size before reading, UTF-8; the worker parses
       const text = decodeInput(readFileBounded(file, maxInputBytes), file, maxInputBytes);
-      const r = await pool.run({ kind: 'template', template: o.template, input: { text, syntax: syntaxOfName(file), name: file }, format: o.formats, allowInconsistent: o.allowInconsistent }, stop.signal);
+      const r = await pool.run({ kind: 'template', template: o.template, input: { text, syntax: syntaxOfName(file), name: file }, format: o.formats, allowInconsistent: o.allowInconsistent, pdf: o.pdf }, stop.signal);
       if (stop.signal.aborted) return;
       const written = await writeAll(o.out, o.formats.map((f) => ({ name: `${base}.${f}`, data: r[f]! })));
       summary.done++;

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { getTemplate, listTemplates } from '../../templates/index.js';
 import { type Format, render, reportJsonSchema, sourceDateEpoch } from '../index.js';
 import { newBundledRegistry } from '../fonts/bundled.js';
+import type { PdfSettings } from '../model/document.js';
 import { CjkReportError, EXIT_STATUS, InconsistentDataError, UnknownTemplateError, asCjkReportError } from '../errors.js';
 import { DEFAULT_LIMITS, LIMIT_LABELS, LIMIT_NAMES, type Limits, resolveLimits } from '../limits.js';
 import { toDataPaths } from '../core.js';
@@ -16,6 +17,10 @@ const USAGE = `cjk-report — typed report model → PDF and DOCX with embedded 
 Usage:
   cjk-report render <model.json|.yaml|-> [--format pdf,docx] [--out dir] [--allow-font-fallback]
                     [--font ROLE=file.ttf]...           ROLE: serif sans kai fangsong title latin, or ROLE-bold
+                    [--pdfa]                            PDF/A-2b (archival) PDF
+                    [--owner-password PW [--allow print,copy,…] [--user-password PW]]
+                                                        locked PDF: printing only unless --allow lists more
+                                                        (print, print-low, copy, modify, annotate, fill, assemble)
   cjk-report render <data> --template <id> [--allow-inconsistent] [--previous <last-year data>] ...
   cjk-report render <data files…> --template <id> [--format pdf,docx] [--out dir] [--jobs N]
   cjk-report serve [--port 8080] [--host 127.0.0.1] [--font ROLE=file]... [--cors <origin>]
@@ -45,6 +50,10 @@ const OPTIONS: Record<string, OptionSpec> = {
     'allow-font-fallback': { type: 'boolean' },
     limit: { type: 'string', multiple: true },
     jobs: { type: 'string' },
+    pdfa: { type: 'boolean' },
+    'owner-password': { type: 'string' },
+    'user-password': { type: 'string' },
+    allow: { type: 'string' },
   },
   serve: {
     port: { type: 'string' },
@@ -120,6 +129,38 @@ function printProblems(kind: string, problems: { path: string; message: string }
   for (const p of problems) process.stderr.write(printable(`${kind}: ${p.path}: ${p.message}`) + '\n');
 }
 
+const PERMISSIONS: Record<string, Partial<NonNullable<PdfSettings['permissions']>>> = {
+  print: { printing: 'highResolution' },
+  'print-low': { printing: 'lowResolution' },
+  copy: { copying: true },
+  modify: { modifying: true },
+  annotate: { annotating: true },
+  fill: { fillingForms: true },
+  assemble: { documentAssembly: true },
+};
+
+/** --pdfa, --owner-password/--user-password, --allow: the PDF's document-level settings (checked again by the core). */
+function pdfSettingsOf(args: Args): PdfSettings | undefined {
+  const owner = one(args, 'owner-password');
+  const user = one(args, 'user-password');
+  const allow = one(args, 'allow');
+  if (allow !== undefined && !owner) throw new UsageError('--allow 需要同时给出 --owner-password（没有所有者密码，权限无法生效）');
+  let permissions: PdfSettings['permissions'];
+  if (owner) {
+    permissions = { printing: allow === undefined ? 'highResolution' : 'none' };
+    for (const a of (allow ?? '').split(',').map((x) => x.trim()).filter(Boolean)) {
+      if (!PERMISSIONS[a]) throw new UsageError(`--allow 不支持“${a}”；可用：${Object.keys(PERMISSIONS).join('、')}`);
+      permissions = { ...permissions, ...PERMISSIONS[a] };
+    }
+  }
+  const s: PdfSettings = {
+    ...(flag(args, 'pdfa') ? { standard: 'PDF/A-2b' as const } : {}),
+    ...(owner ? { ownerPassword: owner, permissions } : {}),
+    ...(user ? { userPassword: user } : {}),
+  };
+  return Object.keys(s).length ? s : undefined;
+}
+
 /** --limit maxTableRows=20000 (repeatable). */
 function limitsOf(args: Args): Limits {
   const out: Partial<Limits> = {};
@@ -142,7 +183,8 @@ async function renderCmd(args: Args): Promise<number> {
   const formats = (one(args, 'format') ?? 'pdf,docx').split(',').map((f) => f.trim()) as Format[];
   for (const f of formats) if (f !== 'pdf' && f !== 'docx') throw new UsageError(`--format 不支持“${f}”；可用：pdf、docx`);
   const out = one(args, 'out') ?? 'out';
-  if (args.positionals.length > 1 || one(args, 'jobs') !== undefined) return batchCmd(args, formats, out);
+  const pdf = pdfSettingsOf(args);
+  if (args.positionals.length > 1 || one(args, 'jobs') !== undefined) return batchCmd(args, formats, out, pdf);
   const limits = limitsOf(args);
   const epoch = sourceDateEpoch();
   let model: unknown = await readData(input, limits);
@@ -163,7 +205,7 @@ async function renderCmd(args: Args): Promise<number> {
   const registry = fonts.length ? registerFontFlags(newBundledRegistry(), fonts, limits) : undefined;
   let result;
   try {
-    result = await render(model, { formats, registry, allowFontFallback: flag(args, 'allow-font-fallback') || undefined, limits, creationDate: epoch });
+    result = await render(model, { formats, registry, allowFontFallback: flag(args, 'allow-font-fallback') || undefined, limits, creationDate: epoch, pdf });
   } catch (e) {
     throw remap(e);
   }
@@ -213,7 +255,7 @@ async function aggregateCmd(args: Args): Promise<number> {
 }
 
 /** Many files (or --jobs): the batch on the worker pool. Loaded only when used. */
-async function batchCmd(args: Args, formats: Format[], out: string): Promise<number> {
+async function batchCmd(args: Args, formats: Format[], out: string, pdf?: PdfSettings): Promise<number> {
   const template = templateOf(args);
   if (!template) throw new UsageError('一次生成多个文件需要 --template <id>');
   if (args.positionals.includes('-')) throw new UsageError('批量生成时不能用标准输入（-）');
@@ -228,6 +270,7 @@ async function batchCmd(args: Args, formats: Format[], out: string): Promise<num
     out,
     jobs: intOption(one(args, 'jobs'), 'jobs', 1),
     allowInconsistent: flag(args, 'allow-inconsistent'),
+    pdf,
     worker: { fonts: fonts.length ? fonts : undefined, limits: limitsOf(args), creationDate: sourceDateEpoch()?.toISOString() },
   });
   printSummary(s, args.positionals.length);

@@ -1,3 +1,4 @@
+import type { PdfSettings } from '../model/document.js';
 import type { Face } from '../fonts/face.js';
 import type { Align, VAlign } from '../model/text.js';
 
@@ -167,7 +168,7 @@ export interface PageGeometry {
 }
 
 export interface LaidOutDocument {
-  meta: { title: string; author?: string; subject?: string; keywords?: string[]; creationDate: Date };
+  meta: { title: string; author?: string; subject?: string; keywords?: string[]; creationDate: Date; pdf?: PdfSettings };
   page: PageGeometry;
   /** the document as blocks with resolved fonts, widths and grids (DOCX) */
   flow: FlowBlock[];

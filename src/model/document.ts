@@ -78,6 +78,38 @@ export const Styles = z
   .strict();
 export type Styles = z.infer<typeof Styles>;
 
+/**
+ * What the PDF document itself declares (pdfmake's document-definition options): PDF/A-2b for archiving, and
+ * a lock — permissions enforced by an owner password, as published government PDFs often are.
+ */
+export const PdfPermissions = z
+  .object({
+    printing: z.enum(['highResolution', 'lowResolution', 'none']).optional().describe('default highResolution'),
+    copying: z.boolean().optional(),
+    modifying: z.boolean().optional(),
+    annotating: z.boolean().optional(),
+    fillingForms: z.boolean().optional(),
+    contentAccessibility: z.boolean().optional().describe('default true: screen readers may extract the text'),
+    documentAssembly: z.boolean().optional(),
+  })
+  .strict();
+export const PdfSettings = z
+  .object({
+    standard: z.literal('PDF/A-2b').optional().describe('archival PDF (ISO 19005-2, level b): XMP metadata and an sRGB output intent'),
+    ownerPassword: z.string().min(1).max(128).optional().describe('locks the permissions: needed to change them'),
+    userPassword: z.string().min(1).max(128).optional().describe('needed to open the file'),
+    permissions: PdfPermissions.optional().describe('with ownerPassword; unset ones are refused, printing defaults to allowed'),
+    displayTitle: z.boolean().optional().describe('viewers show the title instead of the file name (default true)'),
+    compress: z.boolean().optional().describe('default true'),
+  })
+  .strict()
+  .superRefine((p, ctx) => {
+    if (p.standard && (p.ownerPassword || p.userPassword))
+      ctx.addIssue({ code: 'custom', path: ['standard'], message: 'PDF/A-2b 不允许加密：归档文件与加密（ownerPassword/userPassword）只能选一个' });
+    if (p.permissions && !p.ownerPassword) ctx.addIssue({ code: 'custom', path: ['ownerPassword'], message: '设置权限（permissions）需要同时给出所有者密码（ownerPassword），否则权限无法生效' });
+  });
+export type PdfSettings = z.infer<typeof PdfSettings>;
+
 export const Metadata = z
   .object({
     title: z.string().min(1),
@@ -90,6 +122,7 @@ export const Metadata = z
       .refine((v) => yearInRange(new Date(v)), `日期应在 ${MIN_YEAR}–${MAX_YEAR} 年之间（DOCX 压缩包的时间只能记到 2099 年）`)
       .optional()
       .describe('ISO 8601, 1980–2099; SOURCE_DATE_EPOCH overrides when set'),
+    pdf: PdfSettings.optional(),
   })
   .strict();
 

@@ -4,6 +4,7 @@
  * in a bounded worker pool; the event loop only routes, reads bodies and answers /healthz.
  */
 import { randomUUID } from 'node:crypto';
+import type { PdfSettings } from '../model/document.js';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
@@ -167,6 +168,9 @@ export function createExportApp(options: ExportAppOptions = {}): ExportApp {
     });
   }
 
+  // ?pdfa=1: an archival PDF/A-2b. Passwords never travel in a URL (logs keep them): a model sets meta.pdf.
+  const pdfOf = (c: Context): PdfSettings | undefined => (['1', 'true'].includes(c.req.query('pdfa') ?? '') ? { standard: 'PDF/A-2b' } : undefined);
+
   const formatOf = (file: string) => {
     const m = /^(.+)\.(pdf|docx)$/.exec(file);
     if (m) return { id: m[1], format: m[2] as Format };
@@ -179,10 +183,10 @@ export function createExportApp(options: ExportAppOptions = {}): ExportApp {
     const { id, format } = formatOf(c.req.param('file'));
     knownTemplate(id);
     const allowInconsistent = ['1', 'true'].includes(c.req.query('allowInconsistent') ?? '');
-    return renderAnswer(c, { kind: 'template', template: id, input: await input(c), format: [format], allowInconsistent }, format, id);
+    return renderAnswer(c, { kind: 'template', template: id, input: await input(c), format: [format], allowInconsistent, pdf: pdfOf(c) }, format, id);
   });
   for (const format of ['pdf', 'docx'] as const)
-    app.post(`/render.${format}`, limitBody, async (c) => renderAnswer(c, { kind: 'model', input: await input(c), format: [format] }, format, 'report'));
+    app.post(`/render.${format}`, limitBody, async (c) => renderAnswer(c, { kind: 'model', input: await input(c), format: [format], pdf: pdfOf(c) }, format, 'report'));
 
   app.post('/validate/:template', limitBody, async (c) => {
     const id = knownTemplate(c.req.param('template'));

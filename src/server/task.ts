@@ -2,14 +2,15 @@
 import type { Format } from '../core.js';
 import type { ErrorCode, Problem } from '../errors.js';
 import type { Limits } from '../limits.js';
+import type { PdfSettings } from '../model/document.js';
 import type { Syntax } from './body.js';
 
 /** The input: already parsed (batch), or the raw body text to parse in the worker (HTTP). */
 export type TaskInput = { data: unknown } | { text: string; syntax: Syntax; /** the file, for messages (else: (body)) */ name?: string };
 
 export type RenderTask =
-  | { kind: 'model'; input: TaskInput; format: Format[] }
-  | { kind: 'template'; template: string | undefined; input: TaskInput; format: Format[]; allowInconsistent?: boolean }
+  | { kind: 'model'; input: TaskInput; format: Format[]; pdf?: PdfSettings }
+  | { kind: 'template'; template: string | undefined; input: TaskInput; format: Format[]; allowInconsistent?: boolean; pdf?: PdfSettings }
   | { kind: 'validate'; template: string; input: TaskInput };
 
 export type TaskResult =

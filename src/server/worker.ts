@@ -54,7 +54,7 @@ export default async function run(task: RenderTask & { started?: MessagePort }):
       const r = checkTemplateData(task.template, data, { allowInconsistent: true, limits: config.limits });
       return { ok: true, warnings: r.warnings, errors: r.errors };
     }
-    const opts = { formats: task.format, registry: fonts(), limits: config.limits, creationDate };
+    const opts = { formats: task.format, registry: fonts(), limits: config.limits, creationDate, pdf: task.pdf };
     const r = task.kind === 'template' ? await renderTemplate(task.template, data, { ...opts, allowInconsistent: task.allowInconsistent }) : await render(data, opts);
     const out: TaskResult = { ok: true, pdf: r.pdf, docx: r.docx, pages: r.laidOut.pages.length };
     if ('fileName' in r) {

@@ -1,4 +1,4 @@
-/** No file system in the browser: pdfmake's virtual file system holds the fonts; anything else is an error. */
+/** No file system in the browser: the renderers read no file (pdfkit's PDF/A profile would, so PDF/A is Node-only). */
 function unavailable(): never {
   throw new Error('no file system in the browser build');
 }

@@ -1,37 +1,35 @@
 /**
- * DOCX from the laid-out document, written as WordprocessingML text by this folder's small serializer
- * (one file per concept of the format) and zipped with an injected deflate. It translates what the
- * layout decided; Word and LibreOffice break the lines of flow paragraphs and the pages themselves.
+ * DOCX from the laid-out document. docx's `Document` and `Packer` write the package: content types,
+ * relationships, core and app properties, styles, the section's headers and footers (PAGE / NUMPAGES
+ * fields), theme and the other parts Word expects. The project's writer gives what docx's object tree
+ * would cost too much for, or cannot say, as overrides of whole parts (package.ts): the body
+ * (word/document.xml), the font table with the obfuscated font subsets, the settings and the dates.
  */
+import { Document, ImageRun, Packer, PageOrientation, Paragraph, hashedId } from 'docx';
 import type { HbSubsetter } from '../../fonts/hb-subset.js';
-import type { LaidOutDocument } from '../../layout/types.js';
-import { CONTENT_TYPE, contentTypes } from './content-types.js';
+import type { LaidImage, LaidOutDocument } from '../../layout/types.js';
+import { toTwips } from '../../layout/units.js';
+import { type Crc32, crc32 } from './crc32.js';
 import { documentPart } from './document.js';
 import { embeddedFonts, fontTable } from './fonts.js';
 import { headersAndFooters } from './header-footer.js';
-import { appProperties, coreProperties } from './properties.js';
-import { REL, type Relationship, relationships } from './relationships.js';
+import { type DeflateRaw, type Part, repack } from './package.js';
+import { coreProperties } from './properties.js';
 import type { HeaderFooterRef } from './section.js';
 import { settings } from './settings.js';
-import { styles } from './styles.js';
-import { type Crc32, type DeflateRaw, type ZipEntry, zip } from './zip.js';
+import { documentStyles } from './styles.js';
 
-export type { Crc32, DeflateRaw } from './zip.js';
+export type { Crc32 } from './crc32.js';
+export type { DeflateRaw } from './package.js';
 
 export interface DocxOptions {
   /** harfbuzz subsetter for the embedded fonts (LibreOffice ignores fontkit subsets) */
   subsetter: HbSubsetter;
-  /** raw deflate: Node passes node:zlib's; without one, fflate's is loaded */
+  /** raw deflate: Node passes node:zlib's (with a memo for the fonts); without one, fflate's is loaded */
   deflate?: DeflateRaw;
   /** CRC-32 of the zip entries: Node passes zlib.crc32 where it exists; without one, a table-driven one */
   crc32?: Crc32;
 }
-
-/**
- * Deflate levels: XML shrinks ~30× and costs little at 6; the embedded fonts are most of the bytes and
- * gain ~4% from 1 to 6 (level 9 adds nothing more); images are already compressed.
- */
-const LEVEL = { xml: 6, font: 6, image: 0 } as const;
 
 let fflateDeflate: Promise<DeflateRaw> | undefined;
 /** fflate only where no deflate was given (the browser bundle), loaded on first use. */
@@ -41,72 +39,73 @@ function defaultDeflate(): Promise<DeflateRaw> {
 }
 
 export async function renderDocx(doc: LaidOutDocument, opts: DocxOptions): Promise<Uint8Array> {
-  return packageDocx(doc, opts.subsetter, opts.deflate ?? (await defaultDeflate()), opts.crc32);
+  const { file, overrides, late } = buildDocx(doc, opts.subsetter);
+  const packed = new Uint8Array(await Packer.toArrayBuffer(file, false, overrides));
+  return repack(packed, late, doc.meta.creationDate, opts.deflate ?? (await defaultDeflate()), opts.crc32 ?? crc32);
 }
 
-/** Every part of the package, in a fixed order, zipped. */
-export function packageDocx(doc: LaidOutDocument, hb: HbSubsetter, deflate: DeflateRaw, crc32?: Crc32): Uint8Array {
-  const enc = new TextEncoder();
-  const entries: ZipEntry[] = [];
-  const xmlPart = (path: string, xml: string) => entries.push({ path, data: enc.encode(xml), level: LEVEL.xml });
-  const overrides: [string, string][] = [];
-  const extensions = new Set(['rels', 'xml']);
-
-  const docRels: Relationship[] = [
-    { id: 'rId1', type: REL.styles, target: 'styles.xml' },
-    { id: 'rId2', type: REL.settings, target: 'settings.xml' },
-    { id: 'rId3', type: REL.fontTable, target: 'fontTable.xml' },
-  ];
-  const hf = headersAndFooters(doc.page);
-  const refs: HeaderFooterRef[] = [];
-  const hfParts: [string, string][] = [];
-  const count = { header: 0, footer: 0 };
-  for (const p of hf.parts) {
-    const name = `${p.kind}${++count[p.kind]}.xml`;
-    const id = `rId${docRels.length + 1}`;
-    docRels.push({ id, type: REL[p.kind], target: name });
-    refs.push({ kind: p.kind, type: p.type, relId: id });
-    hfParts.push([`word/${name}`, p.xml]);
-    overrides.push([`word/${name}`, CONTENT_TYPE[p.kind]]);
-  }
-  const firstImageRel = docRels.length + 1;
-  const body = documentPart(doc, refs, (n) => `rId${firstImageRel + n - 1}`);
-  const media = body.images.map(({ relId, image }, k) => {
-    const path = `media/image${k + 1}.${image.format}`;
-    docRels.push({ id: relId, type: REL.image, target: path });
-    extensions.add(image.format);
-    return { path: `word/${path}`, data: image.data, level: LEVEL.image };
+/**
+ * docx's Document for the layout, the small parts docx is told to write as given (`overrides`), and the
+ * two large ones set when the package is rezipped (`late`: the body and the font programs, which Packer
+ * would only deflate with fflate for repack to inflate again).
+ */
+export function buildDocx(doc: LaidOutDocument, hb: HbSubsetter): { file: Document; overrides: { path: string; data: string }[]; late: Part[] } {
+  const g = doc.page;
+  const m = doc.meta;
+  const hf = headersAndFooters(g);
+  const images = doc.flow.filter((b): b is LaidImage => b.kind === 'image');
+  const author = m.author ?? 'cjk-report';
+  const file = new Document({
+    title: m.title,
+    ...(m.subject ? { subject: m.subject } : {}),
+    ...(m.keywords?.length ? { keywords: m.keywords.join(', ') } : {}),
+    creator: author,
+    lastModifiedBy: author,
+    revision: 1,
+    ...(hf.evenAndOdd ? { evenAndOddHeaderAndFooters: true } : {}),
+    styles: documentStyles(doc),
+    sections: [
+      {
+        properties: {
+          page: {
+            // docx swaps width and height for landscape itself
+            size: { width: toTwips(g.landscape ? g.height : g.width), height: toTwips(g.landscape ? g.width : g.height), orientation: g.landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
+            margin: { top: toTwips(g.margins.top), right: toTwips(g.margins.right), bottom: toTwips(g.margins.bottom), left: toTwips(g.margins.left), header: toTwips(g.headerDistance), footer: toTwips(g.footerDistance), gutter: 0 },
+          },
+        },
+        headers: hf.headers,
+        footers: hf.footers,
+        // each image once, so docx adds the media part and its relationship (the body below refers to them)
+        children: images.map((img) => new Paragraph({ children: [new ImageRun({ type: img.format, data: img.data, transformation: { width: 1, height: 1 } })] })),
+      },
+    ],
   });
+  // relationship ids as docx gives them: headers and footers in the order made, then the media in order of
+  // first use (docx keys media by content), right after the document's other relationships
+  const refs: HeaderFooterRef[] = [];
+  const types = (o: object) => (['default', 'even'] as const).filter((t) => t in o && (o as Record<string, unknown>)[t]);
+  types(hf.headers).forEach((type, i) => refs.push({ kind: 'header', type, relId: `rId${file.Headers[i].View.ReferenceId}` }));
+  types(hf.footers).forEach((type, i) => refs.push({ kind: 'footer', type, relId: `rId${file.Footers[i].View.ReferenceId}` }));
+  const base = file.Document.Relationships.RelationshipCount + 1;
+  const media = new Map<string, number>();
+  const imageRel = images.map((img) => {
+    const key = `${hashedId(img.data)}.${img.format}`;
+    if (!media.has(key)) media.set(key, media.size);
+    return `rId${base + media.get(key)!}`;
+  });
+  const body = documentPart(doc, refs, (n) => imageRel[n - 1]);
   const fonts = fontTable(embeddedFonts(doc, hb));
-  if (fonts.files.length) extensions.add('odttf');
-
-  overrides.unshift(
-    ['word/document.xml', CONTENT_TYPE.document],
-    ['word/styles.xml', CONTENT_TYPE.styles],
-    ['word/settings.xml', CONTENT_TYPE.settings],
-    ['word/fontTable.xml', CONTENT_TYPE.fontTable],
-  );
-  overrides.push(['docProps/core.xml', CONTENT_TYPE.coreProperties], ['docProps/app.xml', CONTENT_TYPE.extendedProperties]);
-
-  xmlPart('[Content_Types].xml', contentTypes(extensions, overrides));
-  xmlPart(
-    '_rels/.rels',
-    relationships([
-      { id: 'rId1', type: REL.officeDocument, target: 'word/document.xml' },
-      { id: 'rId2', type: REL.coreProperties, target: 'docProps/core.xml' },
-      { id: 'rId3', type: REL.extendedProperties, target: 'docProps/app.xml' },
-    ]),
-  );
-  xmlPart('docProps/core.xml', coreProperties(doc.meta));
-  xmlPart('docProps/app.xml', appProperties());
-  xmlPart('word/document.xml', body.xml);
-  xmlPart('word/_rels/document.xml.rels', relationships(docRels));
-  xmlPart('word/styles.xml', styles(doc));
-  xmlPart('word/settings.xml', settings({ evenAndOddHeaders: hf.evenAndOdd }));
-  xmlPart('word/fontTable.xml', fonts.xml);
-  xmlPart('word/_rels/fontTable.xml.rels', fonts.rels);
-  for (const [path, xml] of hfParts) xmlPart(path, xml);
-  entries.push(...media);
-  for (const f of fonts.files) entries.push({ path: f.path, data: f.data, level: LEVEL.font });
-  return zip(entries, doc.meta.creationDate, deflate, crc32);
+  const enc = new TextEncoder();
+  return {
+    file,
+    overrides: [
+      // docx writes no w:characterSpacingControl (LibreOffice then compresses CJK punctuation) and embeds fonts only with random keys
+      { path: 'word/settings.xml', data: settings({ evenAndOddHeaders: hf.evenAndOdd, embedFonts: fonts.files.length > 0 }) },
+      // docx dates core.xml with the current time; the document has one date (SOURCE_DATE_EPOCH)
+      { path: 'docProps/core.xml', data: coreProperties(m) },
+      { path: 'word/fontTable.xml', data: fonts.xml },
+      { path: 'word/_rels/fontTable.xml.rels', data: fonts.rels },
+    ],
+    late: [{ path: 'word/document.xml', data: enc.encode(body.xml), level: 6 }, ...fonts.files.map((f) => ({ path: f.path, data: f.data, level: 6 }))],
+  };
 }

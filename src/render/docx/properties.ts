@@ -1,4 +1,7 @@
-/** docProps/core.xml and docProps/app.xml: title, author, keywords and the document's one date. */
+/**
+ * docProps/core.xml, given to docx as an override: docx dates it with the current time, the document has one
+ * date (meta.creationDate, SOURCE_DATE_EPOCH). docx writes docProps/app.xml.
+ */
 import type { LaidOutDocument } from '../../layout/types.js';
 import { XML_DECLARATION, text } from './xml.js';
 
@@ -21,8 +24,4 @@ export function coreProperties(meta: LaidOutDocument['meta']): string {
     `<dcterms:created xsi:type="dcterms:W3CDTF">${date}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${date}</dcterms:modified>` +
     '</cp:coreProperties>'
   );
-}
-
-export function appProperties(): string {
-  return `${XML_DECLARATION}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>cjk-report</Application></Properties>`;
 }

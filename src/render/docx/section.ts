@@ -1,13 +1,14 @@
 /**
- * The section properties (w:sectPr): header/footer references, page size and margins in twips (the same
- * numbers the PDF uses), and the header and footer distances the layout gives (w:header, w:footer).
+ * The section properties (w:sectPr) of the body part: the references to the headers and footers docx made
+ * (their relationship ids are docx's), and the page size, margins and header/footer distances docx's section
+ * is given too, in twips (the same numbers the PDF uses). The body replaces docx's document part, so its
+ * section must say the same.
  */
 import type { PageGeometry } from '../../layout/types.js';
 import { toTwips } from '../../layout/units.js';
-import type { HeaderFooterKind } from './header-footer.js';
 
 export interface HeaderFooterRef {
-  kind: HeaderFooterKind;
+  kind: 'header' | 'footer';
   type: 'default' | 'even';
   relId: string;
 }

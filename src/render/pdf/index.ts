@@ -1,14 +1,18 @@
 /// <reference path="./pdfkit.d.ts" />
-import PDFDocument from 'pdfkit/js/pdfkit.es.js';
+import type PDFDocument from 'pdfkit/js/pdfkit.es.js';
+import { InputError } from '../../errors.js';
 import type { HbSubsetter } from '../../fonts/hb-subset.js';
 import type { ImageOp, LaidOutDocument, LaidPage, TextOp } from '../../layout/types.js';
+import type { PdfSettings } from '../../model/document.js';
+import { createDocument } from './document.js';
 import { PdfFont } from './font.js';
 
 /** PDF numbers: at most three decimals, no exponent, no trailing zeros (stable bytes). */
 const num = (n: number) => String(Math.round(n * 1000) / 1000);
 
 /**
- * Draws the laid-out pages onto pdfkit (the PDF engine pdfmake ships), with the options pdfmake gives it.
+ * pdfmake creates the document (document.ts: info, version, PDF/A, permissions) and renders its one blank
+ * page; the laid-out pages are drawn on the pdfkit document it returns.
  * Every position comes from the layout: text is written as glyph runs at the layout's x and baseline, so
  * nothing is measured or shaped again; rules and images as they are placed.
  */
@@ -17,27 +21,12 @@ export interface PdfOptions {
   subsetter?: HbSubsetter;
   /** deflates the font programs (zlib format, the bytes pdfkit's zlib.deflateSync gives); else pdfkit does */
   fontFileDeflate?: (data: Uint8Array) => Uint8Array;
+  /** document-level settings over the model's meta.pdf (CLI --pdfa, --owner-password …) */
+  pdf?: PdfSettings;
 }
 
 export async function renderPdf(doc: LaidOutDocument, opts: PdfOptions = {}): Promise<Uint8Array> {
-  const m = doc.meta;
-  const pdf = new PDFDocument({
-    size: [doc.page.width, doc.page.height],
-    pdfVersion: '1.3',
-    compress: true,
-    autoFirstPage: false,
-    font: null, // no default font: pdfkit would load Helvetica's metrics
-    info: {
-      Title: m.title,
-      ...(m.author ? { Author: m.author } : {}),
-      ...(m.subject ? { Subject: m.subject } : {}),
-      ...(m.keywords?.length ? { Keywords: m.keywords.join(', ') } : {}),
-      Creator: 'cjk-report',
-      Producer: 'cjk-report (pdfmake/pdfkit)',
-      CreationDate: m.creationDate,
-      ModDate: m.creationDate,
-    },
-  });
+  const pdf = await createDocument(doc, opts.pdf);
   const chunks: Uint8Array[] = [];
   const done = new Promise<void>((resolve, reject) => {
     // drained on 'readable' as pdfmake's getBuffer does: the browser's stream shim queues what pdfkit writes
@@ -63,11 +52,19 @@ export async function renderPdf(doc: LaidOutDocument, opts: PdfOptions = {}): Pr
   // every glyph is known before the first page is written, so the subsets are made once, up front
   for (const page of doc.pages) for (const op of page.ops) if (op.kind === 'text') for (const p of op.pieces) fontOf(p.face.key).collect(p.text, p.vert, p.verticalForms);
   for (const f of fonts.values()) f.seal();
-  for (const page of doc.pages) {
-    pdf.addPage({ size: [doc.page.width, doc.page.height], margin: 0 });
+  doc.pages.forEach((page, i) => {
+    // page 1 is the blank page pdfmake rendered from the empty content
+    if (i > 0) pdf.addPage({ size: [doc.page.width, doc.page.height], margin: 0 });
     drawPage(pdf, page, fontOf);
+  });
+  try {
+    pdf.end();
+  } catch (e) {
+    // PDF/A: pdfkit reads its sRGB profile from a file when the document ends; the browser build has no files
+    if ((opts.pdf?.standard ?? doc.meta.pdf?.standard) && /file system/.test(String((e as Error)?.message)))
+      throw new InputError([{ path: 'meta.pdf.standard', message: 'PDF/A-2b 需要 pdfkit 的 sRGB 色彩配置文件，只能在 Node（库、命令行、HTTP）中生成，浏览器版不支持' }]);
+    throw e;
   }
-  pdf.end();
   await done;
   let size = 0;
   for (const c of chunks) size += c.byteLength;

@@ -1,5 +1,5 @@
-/* pdfkit's ES build (the same package pdfmake ships and drives). It imports the ES build of fontkit, the one
- * our layout parses fonts with, so one fontkit is loaded. Only the members the renderer uses are declared. */
+/* The pdfkit document pdfmake returns from getStream() (pdfmake 0.3 drives pdfkit 0.19), typed from pdfkit's ES
+ * build, which the bundles resolve pdfmake's `pdfkit` to. Only the members the renderer uses are declared. */
 declare module 'pdfkit/js/pdfkit.es.js' {
   export interface PdfRef {
     data: Record<string, unknown>;
