@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { basename, dirname } from 'node:path';
 import { z } from 'zod';
-import { getTemplate, listTemplates } from '../../templates/index.js';
+import { aggregateInputs, getTemplate, listTemplates } from '../../templates/index.js';
 import { type Format, render, reportJsonSchema, sourceDateEpoch } from '../index.js';
 import { newBundledRegistry } from '../fonts/bundled.js';
 import { CjkReportError, EXIT_STATUS, InconsistentDataError, UnknownTemplateError, asCjkReportError } from '../errors.js';
@@ -201,7 +201,7 @@ async function aggregateCmd(args: Args): Promise<number> {
   const limits = limitsOf(args);
   const inputs: unknown[] = [];
   for (const p of args.positionals) inputs.push(await readData(p, limits));
-  const data = template.aggregate(inputs, { agency: one(args, 'agency') ?? '' });
+  const data = aggregateInputs(template, inputs, { agency: one(args, 'agency') ?? '' });
   const json = new TextEncoder().encode(JSON.stringify(data, null, 2) + '\n');
   await writeAll(dirname(out), [{ name: basename(out), data: json }]);
   process.stdout.write(`${printable(out)}\n`);
