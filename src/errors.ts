@@ -172,7 +172,22 @@ export class UnknownTemplateError extends CjkReportError {
 }
 
 /** Anything that is not a CjkReportError is a bug: the user sees its code and a request id, never the stack. */
+/**
+ * A CjkReportError, also one made by another copy of this package: a user's template module imports
+ * cjk-report/templates (the ESM build) while the CLI runs as a bundle, so its classes are not ours.
+ */
+export function isCjkReportError(e: unknown): e is CjkReportError {
+  if (e instanceof CjkReportError) return true;
+  const x = e as Partial<CjkReportError> | undefined;
+  return e instanceof Error && typeof x?.code === 'string' && x.code in TITLES && Array.isArray(x.problems) && typeof x.title === 'string';
+}
+
 export function asCjkReportError(e: unknown): CjkReportError {
   if (e instanceof CjkReportError) return e;
+  if (isCjkReportError(e)) {
+    const copy = new CjkReportError(e.code, e.problems, e.title);
+    copy.name = e.name;
+    return copy;
+  }
   return new CjkReportError('internal', [{ path: '(internal)', message: e instanceof Error ? e.message : String(e) }]);
 }

@@ -151,7 +151,7 @@ export interface Template<D = unknown, P = unknown> extends TemplateDefinition<D
 }
 
 import { zhCN } from 'zod/locales';
-import { CjkReportError, InputError, TemplateError, type Problem as ErrorProblem } from '../src/errors.js';
+import { InputError, TemplateError, isCjkReportError, type Problem as ErrorProblem } from '../src/errors.js';
 import { zodProblems } from '../src/model/errors.js';
 import { checkInputBounds } from '../src/model/input-bounds.js';
 import { DEFAULT_LIMITS } from '../src/limits.js';
@@ -185,7 +185,7 @@ export function inTemplate<T>(id: string, what: string, fn: () => T): T {
   try {
     return fn();
   } catch (e) {
-    if (e instanceof CjkReportError) throw e;
+    if (isCjkReportError(e)) throw e;
     throw new TemplateError(id, [{ path: what, message: `模板代码出错：${e instanceof Error ? e.message : String(e)}` }]);
   }
 }
@@ -239,6 +239,23 @@ export function defineTemplate<D, P = D>(def: TemplateDefinition<D, P>): Templat
 export function isTemplate(x: unknown): x is Template<unknown, unknown> {
   const t = x as Partial<Template> | undefined;
   return !!t && typeof t === 'object' && typeof t.id === 'string' && typeof t.check === 'function' && typeof t.build === 'function' && typeof t.labels === 'function';
+}
+
+/**
+ * A user's template (a module's export, an object given to createExportApp) made ours: its definition
+ * checked for the members every entry point needs, then defined again with this copy of defineTemplate
+ * (a module may have used another copy of the package). `source` names it in the error: the file or id.
+ */
+export function asTemplate(x: unknown, source: string): Template<any, any> {
+  const d = x as Partial<TemplateDefinition<unknown>> | undefined;
+  const missing: string[] = [];
+  if (!d || typeof d !== 'object') throw new TemplateError(source, [{ path: source, message: '不是模板：应为 defineTemplate({...}) 的结果' }]);
+  if (typeof d.id !== 'string' || !d.id) missing.push('id（字符串）');
+  if (typeof (d.schema as { safeParse?: unknown } | undefined)?.safeParse !== 'function') missing.push('schema（zod 模式）');
+  if (typeof d.build !== 'function') missing.push('build(data)');
+  if (missing.length) throw new TemplateError(typeof d.id === 'string' && d.id ? d.id : source, [{ path: source, message: `模板缺少 ${missing.join('、')}` }]);
+  const def = d as TemplateDefinition<unknown>;
+  return defineTemplate({ ...def, title: def.title ?? def.id, version: def.version ?? '1', labels: def.labels ?? (() => []) });
 }
 
 /** 汇总: checks every file (a file with errors stops it, named 文件N), then the template's aggregate sums them. */

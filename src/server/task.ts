@@ -25,4 +25,6 @@ export interface WorkerConfig {
   creationDate?: string;
   /** added to the workers' nice value (default 10: the HTTP event loop stays responsive); the batch has no event loop to protect and uses 0 */
   nice?: number;
+  /** file URLs of template modules (a user's --template ./x.mjs): each worker imports and registers them */
+  templateModules?: string[];
 }
