@@ -28,7 +28,9 @@ export async function loadTemplateModule(spec: string): Promise<Template<any, an
     throw new CjkReportError('unknown-template', [{ path: spec, message: '找不到模板文件（--template 可为内置模板 id，或一个导出模板的 .mjs/.js 文件）' }]);
   let mod: Record<string, unknown>;
   try {
-    mod = (await import(url)) as Record<string, unknown>;
+    // the CLI bundle's launcher provides the import (scripts/cli/launch.cjs); elsewhere, our own
+    const load = (globalThis as { __cjkReportImport?: (u: string) => Promise<unknown> }).__cjkReportImport ?? ((u: string) => import(u));
+    mod = (await load(url)) as Record<string, unknown>;
   } catch (e) {
     throw new TemplateError(spec, [{ path: spec, message: `模板模块加载失败：${e instanceof Error ? e.message : String(e)}` }]);
   }
