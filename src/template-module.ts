@@ -8,6 +8,12 @@ import { pathToFileURL } from 'node:url';
 import { CjkReportError, TemplateError } from './errors.js';
 import { asTemplate, type Template } from '../templates/define.js';
 
+/** The module each loaded template came from: the HTTP workers import it themselves. */
+const moduleUrls = new WeakMap<object, string>();
+export function templateModuleOf(t: object): string | undefined {
+  return moduleUrls.get(t);
+}
+
 /** A --template value that names a file rather than a built-in id: a path, or a module file name. */
 export function isTemplatePath(spec: string): boolean {
   return /[\\/]/.test(spec) || /\.(mjs|cjs|js)$/i.test(spec) || spec.startsWith('file:');
@@ -38,5 +44,7 @@ export async function loadTemplateModule(spec: string): Promise<Template<any, an
   const def = mod.default as Record<string, unknown> | undefined;
   const exported = def && typeof def === 'object' && !('id' in def) && 'template' in def ? def.template : (def ?? mod.template);
   if (exported === undefined) throw new TemplateError(spec, [{ path: spec, message: '模板模块没有导出模板：应 export default defineTemplate({...})，或 export const template = …' }]);
-  return asTemplate(exported, spec);
+  const t = asTemplate(exported, spec);
+  moduleUrls.set(t, url);
+  return t;
 }

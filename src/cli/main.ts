@@ -21,7 +21,7 @@ Usage:
   cjk-report render <data files…> --template <id> [--format pdf,docx] [--out dir] [--jobs N]
   cjk-report serve [--port 8080] [--host 127.0.0.1] [--font ROLE=file]... [--cors <origin>]
                    [--concurrency N] [--queue N] [--timeout seconds] [--max-body bytes] [--no-page]
-                   [--web-assets <dir>]  (serves the 填报 page at /, which renders in the browser; its fonts
+                   [--template-module ./my-template.mjs]... [--web-assets <dir>]  (serves the 填报 page at /, which renders in the browser; its fonts
                                           come from <dir>, made by cjk-report web-assets <dir>)
   cjk-report validate <data> --template <id> [--previous <file>]
   cjk-report aggregate <data files…> --template <id> --out <file> [--agency <name>]
@@ -61,6 +61,7 @@ const OPTIONS: Record<string, OptionSpec> = {
     'max-body': { type: 'string' },
     'no-page': { type: 'boolean' },
     'web-assets': { type: 'string' },
+    'template-module': { type: 'string', multiple: true },
   },
   validate: { template: { type: 'string' }, previous: { type: 'string' }, limit: { type: 'string', multiple: true } },
   aggregate: { template: { type: 'string' }, out: { type: 'string' }, agency: { type: 'string' }, limit: { type: 'string', multiple: true } },
@@ -270,6 +271,7 @@ async function serveCmd(args: Args): Promise<number> {
     maxBodyBytes: intOption(one(args, 'max-body'), 'max-body', 1),
     page: !flag(args, 'no-page'),
     webAssets: one(args, 'web-assets'),
+    templateModules: many(args, 'template-module'),
   });
 }
 

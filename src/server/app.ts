@@ -8,11 +8,13 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { webAssets } from '../browser/web-assets.js';
-import { type Format, templateJsonSchema, templates } from '../core.js';
+import { type Format, buildTemplateModel, checkTemplateData, templateJsonSchema, templates, toDataPaths } from '../core.js';
 import { CjkReportError, HTTP_STATUS, UnknownTemplateError, asCjkReportError } from '../errors.js';
 import { DEFAULT_LIMITS, type Limits } from '../limits.js';
 import { getTemplate, listTemplates } from '../../templates/index.js';
-import { syntaxOf } from './body.js';
+import { parseBody, syntaxOf } from './body.js';
+import { asTemplate, type Template } from '../../templates/define.js';
+import { templateModuleOf } from '../template-module.js';
 import { contentDisposition } from './disposition.js';
 import { type PoolOptions, RenderPool } from './pool.js';
 import type { RenderTask } from './task.js';
@@ -39,6 +41,13 @@ export interface ExportAppOptions extends Omit<PoolOptions, 'worker'> {
   page?: boolean | string;
   /** the page's fonts and wasm (`cjk-report web-assets <dir>`), served at `/assets/`; default: the page folder's own assets/ */
   pageAssets?: string;
+  /**
+   * Your own templates (defineTemplate's results), served next to the built-in ones (same id: yours wins).
+   * One loaded from a module file (loadTemplateModule, `serve --template-module`) runs wholly in the render
+   * workers, which import the module too; an object defined in code is checked and built in this thread
+   * (milliseconds) and only rendered in the workers.
+   */
+  templates?: Template<any, any>[];
 }
 
 export type ExportApp = Hono<{ Variables: { requestId: string } }> & {
@@ -53,11 +62,23 @@ const MIME: Record<Format, string> = {
 };
 
 export function createExportApp(options: ExportAppOptions = {}): ExportApp {
+  const own = new Map<string, Template<any, any>>();
+  const inWorkers = new Set<string>();
+  const templateModules: string[] = [];
+  (options.templates ?? []).forEach((given, i) => {
+    const t = asTemplate(given, `templates[${i}]`);
+    own.set(t.id, t);
+    const url = given && typeof given === 'object' ? templateModuleOf(given) : undefined;
+    if (url) {
+      templateModules.push(url);
+      inWorkers.add(t.id);
+    }
+  });
   const pool = new RenderPool({
     concurrency: options.concurrency,
     queue: options.queue,
     timeoutMs: options.timeoutMs,
-    worker: { fonts: options.fonts, limits: options.limits, creationDate: options.creationDate?.toISOString() },
+    worker: { fonts: options.fonts, limits: options.limits, creationDate: options.creationDate?.toISOString(), templateModules: templateModules.length ? templateModules : undefined },
   });
   const maxBody = options.maxBodyBytes ?? options.limits?.maxInputBytes ?? DEFAULT_LIMITS.maxInputBytes;
   const log = options.log === false ? undefined : (options.log ?? ((l: string) => process.stdout.write(l + '\n')));
@@ -129,8 +150,29 @@ export function createExportApp(options: ExportAppOptions = {}): ExportApp {
   }
 
   function knownTemplate(id: string) {
-    if (!getTemplate(id)) throw new UnknownTemplateError(id, listTemplates().map((t) => t.id));
+    if (!own.has(id) && !getTemplate(id)) throw new UnknownTemplateError(id, [...new Set([...listTemplates().map((t) => t.id), ...own.keys()])]);
     return id;
+  }
+  /** a template of this app that the workers do not have: checked and built here */
+  const here = (id: string) => (own.has(id) && !inWorkers.has(id) ? own.get(id)! : undefined);
+
+  async function renderHere(c: Context, t: Template<any, any>, format: Format, allowInconsistent: boolean) {
+    const { text, syntax } = await input(c);
+    const { data, warnings } = checkTemplateData(t, parseBody(text, syntax), { allowInconsistent, limits: options.limits });
+    const doc = buildTemplateModel(t, data, options.limits);
+    let r;
+    try {
+      r = await pool.run({ kind: 'model', input: { data: doc }, format: [format] }, c.req.raw.signal);
+    } catch (e) {
+      throw toDataPaths(e, t, data);
+    }
+    const bytes = r[format]!;
+    return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
+      'Content-Type': MIME[format],
+      'Content-Length': String(bytes.byteLength),
+      'Content-Disposition': contentDisposition(t.fileName?.(data) ?? t.id, format),
+      ...(warnings.length ? { 'X-Warnings': String(warnings.length) } : {}),
+    });
   }
 
   async function renderAnswer(c: Context, task: RenderTask, format: Format, fallbackName: string) {
@@ -154,6 +196,8 @@ export function createExportApp(options: ExportAppOptions = {}): ExportApp {
     const { id, format } = formatOf(c.req.param('file'));
     knownTemplate(id);
     const allowInconsistent = ['1', 'true'].includes(c.req.query('allowInconsistent') ?? '');
+    const t = here(id);
+    if (t) return renderHere(c, t, format, allowInconsistent);
     return renderAnswer(c, { kind: 'template', template: id, input: await input(c), format: [format], allowInconsistent }, format, id);
   });
   for (const format of ['pdf', 'docx'] as const)
@@ -161,12 +205,21 @@ export function createExportApp(options: ExportAppOptions = {}): ExportApp {
 
   app.post('/validate/:template', limitBody, async (c) => {
     const id = knownTemplate(c.req.param('template'));
+    const t = here(id);
+    if (t) {
+      const { text, syntax } = await input(c);
+      const r = checkTemplateData(t, parseBody(text, syntax), { allowInconsistent: true, limits: options.limits });
+      return c.json({ template: id, valid: !r.errors.length, errors: r.errors, warnings: r.warnings });
+    }
     const r = await pool.run({ kind: 'validate', template: id, input: await input(c) });
     return c.json({ template: id, valid: !r.errors?.length, errors: r.errors ?? [], warnings: r.warnings ?? [] });
   });
 
-  app.get('/templates', (c) => c.json(templates()));
-  app.get('/templates/:id/schema', (c) => c.json(templateJsonSchema(knownTemplate(c.req.param('id')))));
+  app.get('/templates', (c) => c.json([...templates().filter((t) => !own.has(t.id)), ...[...own.values()].map((t) => ({ id: t.id, title: t.title }))]));
+  app.get('/templates/:id/schema', (c) => {
+    const id = knownTemplate(c.req.param('id'));
+    return c.json(templateJsonSchema(own.get(id) ?? id));
+  });
   app.get('/healthz', (c) => c.json({ ok: true, ...pool.stats }));
   if (options.page) {
     // after the API routes, so they always win; only GET, only files under the page's folder
