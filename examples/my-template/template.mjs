@@ -120,5 +120,16 @@ export default defineTemplate({
     };
   },
 
+  // 汇总: the units' checked data, one row per department name, counts added
+  aggregate(datas, meta) {
+    const rows = new Map();
+    for (const r of datas.flatMap((d) => d.rows)) {
+      const sum = rows.get(r.dept) ?? { dept: r.dept, received: 0, done: 0, pending: 0, meetings: 0, visits: 0 };
+      for (const k of KEYS) sum[k] += r[k];
+      rows.set(r.dept, sum);
+    }
+    return { unit: meta.agency || `${datas[0].unit}等${datas.length}个单位`, month: datas[0].month, rows: [...rows.values()] };
+  },
+
   fileName: (d) => `${d.unit}${d.month}月度工作统计表`,
 });
