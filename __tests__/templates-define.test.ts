@@ -97,6 +97,12 @@ describe('the annual report is defined on defineTemplate', () => {
     const r = cli(['schema', '--template', 'gov-info-annual-report-2021']);
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual(s);
+    // cjk-report templates lists each template's rules and computed fields as data
+    const list = JSON.parse(cli(['templates']).stdout) as { id: string; rules: { id: string }[]; crossYearRules: { id: string }[]; computed: { id: string }[]; cells: number }[];
+    expect(list[1].rules.map((x) => x.id)).toEqual(T2021.rules!.map((x) => x.id));
+    expect(list[1].crossYearRules.map((x) => x.id)).toEqual(['X1', 'X2', 'X3']);
+    expect(list[1].computed.map((x) => x.id)).toEqual(['row-totals', 'result-total', 'review-totals']);
+    expect(list[1].cells).toBe(T2021.labels().length);
     const mine = JSON.parse(cli(['schema', '--template', MINE]).stdout);
     expect(mine.required).toEqual(['unit', 'month', 'rows']);
   });
@@ -256,6 +262,11 @@ describe('the HTTP service takes your templates', () => {
       const list = await (await fetch(`${base}/templates`)).json();
       expect(list.map((t: { id: string }) => t.id)).toEqual(['gov-info-annual-report-2019', 'gov-info-annual-report-2021', 'tiny']);
       expect((await (await fetch(`${base}/templates/tiny/schema`)).json()).required).toEqual(['name', 'n']);
+      expect(await (await fetch(`${base}/templates/tiny`)).json()).toMatchObject({
+        id: 'tiny',
+        labels: [{ path: 'name', label: '名称' }, { path: 'n', label: '件数', kind: 'count' }],
+        rules: [{ id: 'T1', severity: 'error', description: '件数不超过 100' }],
+      });
       const refused = await fetch(`${base}/render/tiny.pdf`, { method: 'POST', headers: json, body: JSON.stringify({ name: '网上', n: 300 }) });
       expect(refused.status).toBe(422);
     } finally {

@@ -17,6 +17,8 @@ export { HbSubsetter } from './fonts/hb-subset.js';
 export { bundledRegistry, newBundledRegistry, nodeSubsetter };
 export { buildWebAssets, type BuildWebAssetsOptions } from './fonts/web-assets.js';
 export type { WebFontManifest } from './fonts/needs.js';
+/** a user's template from a module file (default export, or `template`), as --template ./x.mjs loads it */
+export { loadTemplateModule } from './template-module.js';
 
 export interface NodeRenderOptions {
   formats?: Format[];

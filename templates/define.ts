@@ -235,6 +235,32 @@ export function defineTemplate<D, P = D>(def: TemplateDefinition<D, P>): Templat
   return template;
 }
 
+/** What a template is, as JSON: for a tool or a form in another language (GET /templates/<id>, cjk-report templates). */
+export interface TemplateDescription {
+  id: string;
+  title: string;
+  version: string;
+  labels: CellLabel[];
+  computed: { id: string; description: string }[];
+  rules: { id: string; severity: Severity; description: string }[];
+  crossYearRules: { id: string; severity: Severity; description: string }[];
+  inputs: { extension: string; description: string }[];
+}
+
+export function describeTemplate(t: Template<any, any>): TemplateDescription {
+  const rule = (r: { id: string; severity: Severity; description: string }) => ({ id: r.id, severity: r.severity, description: r.description });
+  return {
+    id: t.id,
+    title: t.title,
+    version: t.version,
+    labels: inTemplate(t.id, 'labels', () => t.labels()),
+    computed: (t.computed ?? []).map((c) => ({ id: c.id, description: c.description })),
+    rules: (t.rules ?? []).map(rule),
+    crossYearRules: (t.previous?.rules ?? []).map(rule),
+    inputs: (t.inputs ?? []).map((i) => ({ extension: i.extension, description: i.description })),
+  };
+}
+
 /** Is this a defined template (what defineTemplate returns)? A user's module is checked with it before use. */
 export function isTemplate(x: unknown): x is Template<unknown, unknown> {
   const t = x as Partial<Template> | undefined;

@@ -1,8 +1,8 @@
 import type { Template } from './types.js';
 
 export type { Template, CheckResult, CheckOptions, TemplateDefinition } from './types.js';
-export { defineTemplate, isTemplate, labelLookup, aggregateInputs } from './define.js';
-export type { CellKind, CellLabel, ComputedDefinition, CrossYearRuleDefinition, InputFormat, RuleContext, RuleDefinition, RuleFinding, Severity } from './define.js';
+export { defineTemplate, describeTemplate, isTemplate, labelLookup, aggregateInputs } from './define.js';
+export type { CellKind, CellLabel, ComputedDefinition, CrossYearRuleDefinition, InputFormat, RuleContext, RuleDefinition, RuleFinding, Severity, TemplateDescription } from './define.js';
 
 const registry = new Map<string, Template<any, any>>();
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { basename, dirname } from 'node:path';
 import { z } from 'zod';
-import { aggregateInputs, getTemplate, listTemplates } from '../../templates/index.js';
+import { aggregateInputs, describeTemplate, getTemplate, listTemplates } from '../../templates/index.js';
 import { type Format, render, reportJsonSchema, sourceDateEpoch } from '../index.js';
 import { newBundledRegistry } from '../fonts/bundled.js';
 import { CjkReportError, EXIT_STATUS, InconsistentDataError, UnknownTemplateError, asCjkReportError } from '../errors.js';
@@ -102,7 +102,10 @@ async function main(argv: string[]): Promise<number> {
 }
 
 function templatesCmd(): number {
-  const list = listTemplates().map((t) => ({ id: t.id, title: t.title, dataSchema: z.toJSONSchema(t.schema, { unrepresentable: 'any' }) }));
+  const list = listTemplates().map((t) => {
+    const { labels, ...about } = describeTemplate(t);
+    return { ...about, cells: labels.length, dataSchema: z.toJSONSchema(t.schema, { unrepresentable: 'any' }) };
+  });
   process.stdout.write(JSON.stringify(list, null, 2) + '\n');
   return 0;
 }

@@ -13,7 +13,7 @@ import { CjkReportError, HTTP_STATUS, UnknownTemplateError, asCjkReportError } f
 import { DEFAULT_LIMITS, type Limits } from '../limits.js';
 import { getTemplate, listTemplates } from '../../templates/index.js';
 import { parseBody, syntaxOf } from './body.js';
-import { asTemplate, type Template } from '../../templates/define.js';
+import { asTemplate, describeTemplate, type Template } from '../../templates/define.js';
 import { templateModuleOf } from '../template-module.js';
 import { contentDisposition } from './disposition.js';
 import { type PoolOptions, RenderPool } from './pool.js';
@@ -126,7 +126,7 @@ export function createExportApp(options: ExportAppOptions = {}): ExportApp {
     }
     return fail(c, err);
   });
-  app.notFound((c) => c.json({ code: 'not-found', title: '没有这个地址', problems: [{ path: c.req.path, message: '可用：POST /render/<模板>.pdf|.docx、POST /render.pdf|.docx、POST /validate/<模板>、GET /templates、GET /templates/<模板>/schema、GET /healthz' }] }, 404));
+  app.notFound((c) => c.json({ code: 'not-found', title: '没有这个地址', problems: [{ path: c.req.path, message: '可用：POST /render/<模板>.pdf|.docx、POST /render.pdf|.docx、POST /validate/<模板>、GET /templates、GET /templates/<模板>、GET /templates/<模板>/schema、GET /healthz' }] }, 404));
 
   const limitBody = bodyLimit({
     maxSize: maxBody,
@@ -216,6 +216,11 @@ export function createExportApp(options: ExportAppOptions = {}): ExportApp {
   });
 
   app.get('/templates', (c) => c.json([...templates().filter((t) => !own.has(t.id)), ...[...own.values()].map((t) => ({ id: t.id, title: t.title }))]));
+  // the definition as data: labels of every cell, computed fields, rules (id, severity, description)
+  app.get('/templates/:id', (c) => {
+    const id = knownTemplate(c.req.param('id'));
+    return c.json(describeTemplate(own.get(id) ?? getTemplate(id)!));
+  });
   app.get('/templates/:id/schema', (c) => {
     const id = knownTemplate(c.req.param('id'));
     return c.json(templateJsonSchema(own.get(id) ?? id));
