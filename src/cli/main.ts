@@ -21,8 +21,9 @@ Usage:
   cjk-report render <data files…> --template <id> [--format pdf,docx] [--out dir] [--jobs N]
   cjk-report serve [--port 8080] [--host 127.0.0.1] [--font ROLE=file]... [--cors <origin>]
                    [--concurrency N] [--queue N] [--timeout seconds] [--max-body bytes] [--no-page]
-                   [--template-module ./my-template.mjs]... [--web-assets <dir>]  (serves the 填报 page at /, which renders in the browser; its fonts
+                   [--web-assets <dir>]  (serves the 填报 page at /, which renders in the browser; its fonts
                                           come from <dir>, made by cjk-report web-assets <dir>)
+                   [--template-module ./my-template.mjs]...   your templates, next to the built-in ones
   cjk-report validate <data> --template <id> [--previous <file>]
   cjk-report aggregate <data files…> --template <id> --out <file> [--agency <name>]
   cjk-report templates
