@@ -36,8 +36,8 @@ describe('勾稽 rules (violation files)', () => {
       err = e as InputError;
     }
     expect(err?.problems).toEqual([
-      { path: 'tables.applications.denied.inquiry[1]', message: '[A4] 表二 （三）不予公开 8.属于行政查询事项 商业企业：不能为负数，填报为 -1' },
-      { path: 'tables.applications.denied.inquiry[2]', message: '[A4] 表二 （三）不予公开 8.属于行政查询事项 科研机构：应为整数，填报为 1.5' },
+      { path: 'tables.applications.denied.inquiry[1]', message: '[A4] 表二 （三）不予公开 8.属于行政查询事项 商业企业：不能为负数，填报为 -1', rule: 'A4' },
+      { path: 'tables.applications.denied.inquiry[2]', message: '[A4] 表二 （三）不予公开 8.属于行政查询事项 科研机构：应为整数，填报为 1.5', rule: 'A4' },
     ]);
   });
 

@@ -2,8 +2,7 @@
  * The core API on bytes: no file system, no environment, no Node-only import. The HTTP handler, the
  * browser bundle and the CLI are thin shells over these functions.
  */
-import { z } from 'zod';
-import { CjkReportError, InconsistentDataError, InputError, UnknownTemplateError, type Problem } from './errors.js';
+import { CjkReportError, InconsistentDataError, InputError, TemplateError, UnknownTemplateError, type Problem } from './errors.js';
 import type { FontRegistry } from './fonts/registry.js';
 import type { HbSubsetter } from './fonts/hb-subset.js';
 import { layoutDocument } from './layout/index.js';
@@ -16,6 +15,7 @@ import type { ReportDocument } from './model/document.js';
 import type { Crc32, DeflateRaw } from './render/docx/index.js';
 import { getTemplate, listTemplates } from '../templates/index.js';
 import type { Template } from '../templates/types.js';
+import { inTemplate } from '../templates/define.js';
 
 /** The renderers load with their libraries (pdfmake and pdfkit; docx) when a document first asks for their format. */
 export const renderPdf: typeof import('./render/pdf/index.js').renderPdf = async (...args) => (await import('./render/pdf/index.js')).renderPdf(...args);
@@ -74,6 +74,11 @@ export async function renderReport(input: unknown, opts: RenderOptions): Promise
     const pdf = PdfSettings.safeParse({ ...doc.meta.pdf, ...opts.pdf });
     if (!pdf.success) throw new InputError(zodProblems(pdf.error, 'meta.pdf'));
   }
+  return renderParsed(doc, opts, limits);
+}
+
+/** Lays out a checked report model once and renders each requested format from the same layout. */
+async function renderParsed(doc: ReportDocument, opts: RenderOptions, limits: Limits): Promise<RenderResult> {
   const laidOut = layoutDocument(doc, { registry: opts.registry, creationDate: opts.creationDate, allowFontFallback: opts.allowFontFallback, limits });
   const out: RenderResult = { laidOut };
   if (opts.formats.includes('pdf')) out.pdf = await renderPdf(laidOut, { subsetter: opts.subsetter, fontFileDeflate: opts.fontFileDeflate, pdf: opts.pdf });
@@ -106,9 +111,17 @@ function looksLikeTemplateData(input: unknown): boolean {
   return !('blocks' in o) && 'agency' in o && 'tables' in o;
 }
 
+/** A built-in template's id, or a template object (defineTemplate's result, e.g. a user's module). */
+export type TemplateRef = string | Template<any, any>;
+
 /** The template for an id, or the data's own `template` field when no id is given. Throws UnknownTemplateError. */
-export function resolveTemplate(id: string | undefined, data: unknown): Template<any> {
+export function resolveTemplate(ref: TemplateRef | undefined, data: unknown): Template<any, any> {
   const own = templateIdOf(data);
+  if (ref && typeof ref === 'object') {
+    if (own && own !== ref.id) throw new InputError([{ path: 'template', message: `数据写明的模板是“${own}”，与所选模板“${ref.id}”不一致` }]);
+    return ref;
+  }
+  const id = ref;
   const want = id ?? own;
   if (!want) throw new InputError([{ path: 'template', message: '未指定模板：请给出模板 id，或在数据中写明 template 字段' }]);
   const t = getTemplate(want);
@@ -118,7 +131,7 @@ export function resolveTemplate(id: string | undefined, data: unknown): Template
 }
 
 /** Checks template data against its schema and 勾稽 rules; InputError for a bad shape, InconsistentDataError for broken rules. */
-export function checkTemplateData(id: string | undefined, data: unknown, opts: { previous?: unknown; allowInconsistent?: boolean; limits?: Partial<Limits> } = {}) {
+export function checkTemplateData(id: TemplateRef | undefined, data: unknown, opts: { previous?: unknown; allowInconsistent?: boolean; limits?: Partial<Limits> } = {}) {
   const template = resolveTemplate(id, data);
   const checked = template.check(data, { previous: opts.previous, limits: resolveLimits(opts.limits) });
   if (checked.errors.length && !opts.allowInconsistent) throw new InconsistentDataError(checked.errors);
@@ -126,15 +139,38 @@ export function checkTemplateData(id: string | undefined, data: unknown, opts: {
 }
 
 /** Template data → files: check (schema, 勾稽), build the report model, render it. */
-export async function renderTemplateWith(id: string | undefined, data: unknown, opts: TemplateRenderOptions): Promise<TemplateRenderResult> {
+export async function renderTemplateWith(id: TemplateRef | undefined, data: unknown, opts: TemplateRenderOptions): Promise<TemplateRenderResult> {
   const { template, data: filled, errors, warnings } = checkTemplateData(id, data, opts);
+  const limits = resolveLimits(opts.limits);
+  if (opts.creationDate && !yearInRange(opts.creationDate))
+    throw new InputError([{ path: 'creationDate', message: `日期 ${String(opts.creationDate)} 不在 ${MIN_YEAR}–${MAX_YEAR} 年之间（DOCX 压缩包的时间只能记到 2099 年）` }]);
+  const doc = buildTemplateModel(template, filled, limits);
   let result: RenderResult;
   try {
-    result = await renderReport(template.build(filled), opts);
+    result = await renderParsed(doc, opts, limits);
   } catch (e) {
     throw toDataPaths(e, template, filled);
   }
-  return { ...result, template: template.id, fileName: template.fileName?.(filled) ?? template.id, warnings, errors };
+  return { ...result, template: template.id, fileName: inTemplate(template.id, 'fileName', () => template.fileName?.(filled)) ?? template.id, warnings, errors };
+}
+
+/**
+ * template.build, its result checked against the report model's schema: a build that throws, or a model
+ * that does not match, is the template's fault (a TemplateError naming the template and the field: the
+ * data field when the template maps it, else the model's path). Limits keep their own error.
+ */
+export function buildTemplateModel<D>(template: Template<D, any>, data: D, limits?: Partial<Limits>): ReportDocument {
+  const model = inTemplate(template.id, 'build', () => template.build(data));
+  try {
+    return parseReport(model, resolveLimits(limits));
+  } catch (e) {
+    if (!(e instanceof CjkReportError) || e.code !== 'invalid-input') throw e;
+    const problems = e.problems.map((p) => {
+      const field = template.dataPath?.(p.path, data);
+      return { path: field ?? p.path, message: `模板生成的报告模型有误（${field ? `报告模型 ${p.path}` : '报告模型'}）：${p.message}` };
+    });
+    throw new TemplateError(template.id, problems, `模板“${template.id}”生成的报告模型有误`);
+  }
 }
 
 /** A problem found in the model a template built is reported at the data field it came from (agency, not blocks[0].text). */
@@ -155,10 +191,11 @@ export interface TemplateInfo {
 }
 
 /** The JSON Schema of a template's data file (draft 2020-12), for systems in other languages. */
-export function templateJsonSchema(id: string): object {
-  const t = getTemplate(id);
-  if (!t) throw new UnknownTemplateError(id, listTemplates().map((x) => x.id));
-  return z.toJSONSchema(t.schema, { unrepresentable: 'any', target: 'draft-2020-12' });
+export function templateJsonSchema(ref: TemplateRef): object {
+  const t = typeof ref === 'object' ? ref : getTemplate(ref);
+  if (!t) throw new UnknownTemplateError(ref as string, listTemplates().map((x) => x.id));
+  // the schema of a data file as written (io: input): fields with defaults, and omitted totals, are optional
+  return t.jsonSchema();
 }
 
 /** The templates this package ships (id and Chinese title). */
@@ -171,3 +208,4 @@ export { getTemplate, listTemplates };
 export * from './errors.js';
 export { DEFAULT_LIMITS, LIMIT_LABELS, resolveLimits, type Limits } from './limits.js';
 export type { Crc32, DeflateRaw, DocxOptions } from './render/docx/index.js';
+export { defineTemplate, type Template, type TemplateDefinition } from '../templates/define.js';

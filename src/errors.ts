@@ -25,6 +25,7 @@ export type ErrorCode =
   | 'invalid-image' // an image that cannot be used
   | 'limit-exceeded' // a configured limit (bytes, cells, pages, …)
   | 'unknown-template'
+  | 'invalid-template' // a user's template that cannot be loaded, throws, or builds a bad report model
   | 'unsupported-media-type'
   | 'unwritable-output' // an output file or folder that cannot be written (no room, no permission, a folder in the way)
   | 'usage' // a wrong command line
@@ -42,6 +43,7 @@ const TITLES: Record<ErrorCode, string> = {
   'invalid-image': '图片不可用',
   'limit-exceeded': '超出限制',
   'unknown-template': '未知模板',
+  'invalid-template': '模板有误',
   'unsupported-media-type': '不支持的内容类型',
   'unwritable-output': '无法写入输出文件',
   usage: '命令用法有误',
@@ -61,6 +63,7 @@ export const EXIT_STATUS: Record<ErrorCode, number> = {
   'invalid-image': 1,
   'limit-exceeded': 1,
   'unknown-template': 2,
+  'invalid-template': 1,
   'unsupported-media-type': 1,
   'unwritable-output': 1,
   usage: 2,
@@ -80,6 +83,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   'invalid-image': 400,
   'limit-exceeded': 413,
   'unknown-template': 404,
+  'invalid-template': 500,
   'unsupported-media-type': 415,
   'unwritable-output': 500,
   usage: 400,
@@ -123,6 +127,22 @@ export class InconsistentDataError extends CjkReportError {
   }
 }
 
+/**
+ * A template (usually a user's) failed: its module cannot be loaded, its check or build threw, or it built a
+ * report model that does not match the schema. The problems name the template and the field; it is the
+ * template author's to fix, not a bug of this package (exit 1, HTTP 500: the server's template failed).
+ */
+export class TemplateError extends CjkReportError {
+  constructor(
+    readonly template: string,
+    problems: Problem[],
+    title?: string,
+  ) {
+    super('invalid-template', problems, title ?? `模板“${template}”有误`);
+    this.name = 'TemplateError';
+  }
+}
+
 export class FontCoverageError extends CjkReportError {
   constructor(problems: Problem[], title?: string) {
     super('font-coverage', problems, title);
@@ -152,7 +172,22 @@ export class UnknownTemplateError extends CjkReportError {
 }
 
 /** Anything that is not a CjkReportError is a bug: the user sees its code and a request id, never the stack. */
+/**
+ * A CjkReportError, also one made by another copy of this package: a user's template module imports
+ * cjk-report/templates (the ESM build) while the CLI runs as a bundle, so its classes are not ours.
+ */
+export function isCjkReportError(e: unknown): e is CjkReportError {
+  if (e instanceof CjkReportError) return true;
+  const x = e as Partial<CjkReportError> | undefined;
+  return e instanceof Error && typeof x?.code === 'string' && x.code in TITLES && Array.isArray(x.problems) && typeof x.title === 'string';
+}
+
 export function asCjkReportError(e: unknown): CjkReportError {
   if (e instanceof CjkReportError) return e;
+  if (isCjkReportError(e)) {
+    const copy = new CjkReportError(e.code, e.problems, e.title);
+    copy.name = e.name;
+    return copy;
+  }
   return new CjkReportError('internal', [{ path: '(internal)', message: e instanceof Error ? e.message : String(e) }]);
 }

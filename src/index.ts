@@ -1,6 +1,6 @@
 /** Node entry: the core with the bundled fonts, harfbuzz loaded from node_modules and node:zlib for the DOCX zip. */
 import * as zlib from 'node:zlib';
-import { type Crc32, type DeflateRaw, type DocxOptions, type Format, type RenderResult, type TemplateRenderResult, renderDocx as renderDocxCore, renderReport, renderTemplateWith } from './core.js';
+import { type Crc32, type DeflateRaw, type DocxOptions, type Format, type RenderResult, type TemplateRef, type TemplateRenderResult, renderDocx as renderDocxCore, renderReport, renderTemplateWith } from './core.js';
 import type { LaidOutDocument } from './layout/types.js';
 import { bundledRegistry, newBundledRegistry } from './fonts/bundled.js';
 import { nodeSubsetter } from './fonts/hb-wasm-node.js';
@@ -17,6 +17,8 @@ export { HbSubsetter } from './fonts/hb-subset.js';
 export { bundledRegistry, newBundledRegistry, nodeSubsetter };
 export { buildWebAssets, type BuildWebAssetsOptions } from './fonts/web-assets.js';
 export type { WebFontManifest } from './fonts/needs.js';
+/** a user's template from a module file (default export, or `template`), as --template ./x.mjs loads it */
+export { loadTemplateModule } from './template-module.js';
 
 export interface NodeRenderOptions {
   formats?: Format[];
@@ -94,9 +96,10 @@ export async function render(input: unknown, opts: NodeRenderOptions = {}): Prom
 }
 
 /**
- * Template data → PDF and/or DOCX in one call. `id` may be undefined when the data names its template
+ * Template data → PDF and/or DOCX in one call. `template` is a built-in id or a template object
+ * (defineTemplate's result, e.g. your own); it may be undefined when the data names its template
  * (`template: gov-info-annual-report-2021`); when both are given they must agree.
  */
-export async function renderTemplate(id: string | undefined, data: unknown, opts: NodeTemplateRenderOptions = {}): Promise<TemplateRenderResult> {
+export async function renderTemplate(id: TemplateRef | undefined, data: unknown, opts: NodeTemplateRenderOptions = {}): Promise<TemplateRenderResult> {
   return renderTemplateWith(id, data, { ...(await nodeOptions(opts)), previous: opts.previous, allowInconsistent: opts.allowInconsistent });
 }

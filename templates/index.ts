@@ -1,18 +1,20 @@
 import type { Template } from './types.js';
 
-export type { Template, CheckResult } from './types.js';
+export type { Template, CheckResult, CheckOptions, TemplateDefinition } from './types.js';
+export { defineTemplate, describeTemplate, isTemplate, labelLookup, aggregateInputs } from './define.js';
+export type { CellKind, CellLabel, ComputedDefinition, CrossYearRuleDefinition, InputFormat, RuleContext, RuleDefinition, RuleFinding, Severity, TemplateDescription } from './define.js';
 
-const registry = new Map<string, Template<any>>();
+const registry = new Map<string, Template<any, any>>();
 
-export function registerTemplate(t: Template<any>): void {
+export function registerTemplate(t: Template<any, any>): void {
   registry.set(t.id, t);
 }
 
-export function getTemplate(id: string): Template<any> | undefined {
+export function getTemplate(id: string): Template<any, any> | undefined {
   return registry.get(id);
 }
 
-export function listTemplates(): Template<any>[] {
+export function listTemplates(): Template<any, any>[] {
   return [...registry.values()];
 }
 

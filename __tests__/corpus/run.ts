@@ -9,7 +9,7 @@ import { CjkReportError, InconsistentDataError, asCjkReportError, type ErrorCode
 import { type Limits, resolveLimits } from '../../src/limits.js';
 import { parseInput, syntaxOfName } from '../../src/input/parse.js';
 import { render, sourceDateEpoch, type RenderResult } from '../../src/index.js';
-import { getTemplate } from '../../templates/index.js';
+import { aggregateInputs, getTemplate } from '../../templates/index.js';
 import { corpusInput } from './inputs.js';
 
 export interface CorpusCase {
@@ -57,7 +57,7 @@ export async function runLibrary(c: CorpusCase): Promise<LibraryOutcome> {
     const data = parseInput(corpusInput(c.input), syntaxOfName(c.input), c.input, limits);
     const creationDate = sourceDateEpoch({ SOURCE_DATE_EPOCH: '1610668800', ...c.env });
     const template = c.template ? getTemplate(c.template)! : undefined;
-    if (c.command === 'aggregate') return { code: 'ok', aggregated: template!.aggregate!([data], { agency: '汇总' }) };
+    if (c.command === 'aggregate') return { code: 'ok', aggregated: aggregateInputs(template!, [data], { agency: '汇总' }) };
     let model = data;
     let remap = (e: unknown) => e;
     if (template) {

@@ -31,5 +31,9 @@ if (!cachedData || script.cachedDataRejected) {
     } catch {}
   });
 }
+// import() of a user's template module (--template ./x.mjs) from here, a real module: inside the cached
+// script a lazily compiled function loses its dynamic-import callback ("A dynamic import callback was not
+// specified", Node 20).
+globalThis.__cjkReportImport = (url) => import(url);
 const mod = { exports: {} };
 script.runInThisContext()(mod.exports, require, mod, file, __dirname);

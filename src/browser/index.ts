@@ -3,16 +3,20 @@
  * in a Web Worker (fonts fetched by need and cached), returns the file as a Blob and, unless told not to,
  * downloads it under the report's Chinese title. No request carries the data. No side effect on import.
  */
-import { CjkReportError } from '../errors.js';
+import { CjkReportError, InconsistentDataError } from '../errors.js';
+import { asTemplate, inTemplate, type Template } from '../../templates/define.js';
 import type { Problem } from '../errors.js';
-import { type DoneMessage, type ExportFormat, type ExportRequest, MIME, type ExportProgress, type WorkerMessage } from './protocol.js';
+import { type DoneMessage, type ExportFormat, type ExportRequest, MIME, type ExportProgress, type WorkerMessage, fileNameFor } from './protocol.js';
 
 export type { ExportFormat, ExportProgress } from './protocol.js';
 
 export interface ExportOptions {
   format: ExportFormat;
-  /** template id: the input is that template's data file (e.g. gov-info-annual-report-2021) */
-  template?: string;
+  /**
+   * template id: the input is that template's data file (e.g. gov-info-annual-report-2021); or a template
+   * object (defineTemplate's result, your own): checked and built on this thread, rendered in the worker
+   */
+  template?: string | Template<any, any>;
   /** last year's data file, for the cross-year warnings */
   previous?: unknown;
   allowInconsistent?: boolean;
@@ -49,6 +53,34 @@ function defaultWorker(): Worker {
 }
 
 export function exportReport(input: unknown, opts: ExportOptions): Promise<ExportResult> {
+  if (opts.template && typeof opts.template === 'object') return exportWithTemplate(input, opts.template, opts);
+  return exportInWorker(input, opts as ExportOptions & { template?: string });
+}
+
+/**
+ * A template object cannot cross to the worker (it holds functions): its check and build run here (a few
+ * ms), the worker lays out and renders the model; the file is named by the template, and a problem in the
+ * model is reported at the data field the template maps it to.
+ */
+async function exportWithTemplate(input: unknown, given: Template<any, any>, opts: ExportOptions): Promise<ExportResult> {
+  const t = asTemplate(given, 'template');
+  const checked = t.check(input, { previous: opts.previous });
+  if (checked.errors.length && !opts.allowInconsistent) throw new InconsistentDataError(checked.errors);
+  const model = inTemplate(t.id, 'build', () => t.build(checked.data));
+  const base = inTemplate(t.id, 'fileName', () => t.fileName?.(checked.data));
+  let r: ExportResult;
+  try {
+    r = await exportInWorker(model, { ...opts, template: undefined, download: false });
+  } catch (e) {
+    if (!(e instanceof CjkReportError) || !t.dataPath) throw e;
+    throw new CjkReportError(e.code, e.problems.map((p) => ({ ...p, path: t.dataPath!(p.path, checked.data) ?? p.path })), e.title);
+  }
+  const fileName = base ? fileNameFor(base, opts.format) : r.fileName;
+  if (opts.download !== false) saveBlob(r.blob, fileName);
+  return { ...r, fileName, warnings: [...(opts.allowInconsistent ? checked.errors : []), ...checked.warnings, ...r.warnings] };
+}
+
+function exportInWorker(input: unknown, opts: ExportOptions & { template?: string }): Promise<ExportResult> {
   const worker = opts.worker ?? defaultWorker();
   const id = nextId++;
   const req: ExportRequest = {

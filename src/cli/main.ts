@@ -1,13 +1,14 @@
 #!/usr/bin/env node
 import { basename, dirname } from 'node:path';
 import { z } from 'zod';
-import { getTemplate, listTemplates } from '../../templates/index.js';
+import { aggregateInputs, describeTemplate, getTemplate, listTemplates } from '../../templates/index.js';
 import { type Format, render, reportJsonSchema, sourceDateEpoch } from '../index.js';
 import { newBundledRegistry } from '../fonts/bundled.js';
 import type { PdfSettings } from '../model/document.js';
 import { CjkReportError, EXIT_STATUS, InconsistentDataError, UnknownTemplateError, asCjkReportError } from '../errors.js';
 import { DEFAULT_LIMITS, LIMIT_LABELS, LIMIT_NAMES, type Limits, resolveLimits } from '../limits.js';
-import { toDataPaths } from '../core.js';
+import { buildTemplateModel, toDataPaths } from '../core.js';
+import { isTemplatePath, loadTemplateModule, templateModuleUrl } from '../template-module.js';
 import { type Args, type OptionSpec, UsageError, flag, many, one, parseArgs } from './args.js';
 import { readFontFlag, registerFontFlags } from './fonts.js';
 import { outputBase, readData, writeAll } from './io.js';
@@ -21,20 +22,24 @@ Usage:
                     [--owner-password PW [--allow print,copy,…] [--user-password PW]]
                                                         locked PDF: printing only unless --allow lists more
                                                         (print, print-low, copy, modify, annotate, fill, assemble)
-  cjk-report render <data> --template <id> [--allow-inconsistent] [--previous <last-year data>] ...
+  cjk-report render <data> --template <id|./my-template.mjs> [--allow-inconsistent] [--previous <last-year data>] ...
   cjk-report render <data files…> --template <id> [--format pdf,docx] [--out dir] [--jobs N]
   cjk-report serve [--port 8080] [--host 127.0.0.1] [--font ROLE=file]... [--cors <origin>]
                    [--concurrency N] [--queue N] [--timeout seconds] [--max-body bytes] [--no-page]
                    [--web-assets <dir>]  (serves the 填报 page at /, which renders in the browser; its fonts
                                           come from <dir>, made by cjk-report web-assets <dir>)
+                   [--template-module ./my-template.mjs]...   your templates, next to the built-in ones
   cjk-report validate <data> --template <id> [--previous <file>]
   cjk-report aggregate <data files…> --template <id> --out <file|-> [--agency <name>]
   cjk-report templates
-  cjk-report schema
+  cjk-report schema [--template <id|./my-template.mjs>]   the report model's JSON Schema, or a template's data file's
   cjk-report web-assets <dir> [--quality 0-11]   fonts and wasm for cjk-report/browser (serve <dir> as assetsUrl)
 
   --limit NAME=VALUE   raise or lower a resource limit (render, validate, aggregate; repeatable)
 ${LIMIT_NAMES.map((k) => `                       ${k.padEnd(15)} ${String(DEFAULT_LIMITS[k]).padStart(9)}  ${LIMIT_LABELS[k]}`).join('\n')}
+
+--template takes a built-in id (cjk-report templates) or a module file that exports a template made with
+defineTemplate (export default, or export const template): render, validate, aggregate, batch and schema.
 
 Exit status: 0 success, 1 invalid input (or any file of a batch failed), 2 usage error or unknown template,
 3 internal error (a bug), 130 interrupted.`;
@@ -66,11 +71,12 @@ const OPTIONS: Record<string, OptionSpec> = {
     'max-body': { type: 'string' },
     'no-page': { type: 'boolean' },
     'web-assets': { type: 'string' },
+    'template-module': { type: 'string', multiple: true },
   },
   validate: { template: { type: 'string' }, previous: { type: 'string' }, limit: { type: 'string', multiple: true } },
   aggregate: { template: { type: 'string' }, out: { type: 'string' }, agency: { type: 'string' }, limit: { type: 'string', multiple: true } },
   templates: {},
-  schema: {},
+  schema: { template: { type: 'string' } },
   'web-assets': { quality: { type: 'string' } },
 };
 
@@ -83,9 +89,11 @@ async function main(argv: string[]): Promise<number> {
   if (!OPTIONS[cmd]) throw new UsageError(`未知的命令“${cmd}”；可用：${Object.keys(OPTIONS).join('、')}`);
   const args = parseArgs(rest, OPTIONS[cmd]);
   switch (cmd) {
-    case 'schema':
-      process.stdout.write(JSON.stringify(reportJsonSchema(), null, 2) + '\n');
+    case 'schema': {
+      const t = await templateOf(args);
+      process.stdout.write(JSON.stringify(t ? t.jsonSchema() : reportJsonSchema(), null, 2) + '\n');
       return 0;
+    }
     case 'templates':
       return templatesCmd();
     case 'render':
@@ -104,17 +112,22 @@ async function main(argv: string[]): Promise<number> {
 }
 
 function templatesCmd(): number {
-  const list = listTemplates().map((t) => ({ id: t.id, title: t.title, dataSchema: z.toJSONSchema(t.schema, { unrepresentable: 'any' }) }));
+  const list = listTemplates().map((t) => {
+    const { labels, ...about } = describeTemplate(t);
+    return { ...about, cells: labels.length, dataSchema: z.toJSONSchema(t.schema, { unrepresentable: 'any' }) };
+  });
   process.stdout.write(JSON.stringify(list, null, 2) + '\n');
   return 0;
 }
 
-function templateOf(args: Args) {
+/** --template: a built-in id, else a module file exporting a template (loaded and checked). */
+async function templateOf(args: Args) {
   const id = one(args, 'template');
   if (!id) return undefined;
   const t = getTemplate(id);
-  if (!t) throw new UnknownTemplateError(id, listTemplates().map((x) => x.id));
-  return t;
+  if (t) return t;
+  if (isTemplatePath(id)) return loadTemplateModule(id);
+  throw new UnknownTemplateError(id, listTemplates().map((x) => x.id));
 }
 
 /**
@@ -188,7 +201,7 @@ async function renderCmd(args: Args): Promise<number> {
   const limits = limitsOf(args);
   const epoch = sourceDateEpoch();
   let model: unknown = await readData(input, limits);
-  const template = templateOf(args);
+  const template = await templateOf(args);
   let remap: (e: unknown) => unknown = (e) => e;
   if (template) {
     const previous = one(args, 'previous');
@@ -198,7 +211,7 @@ async function renderCmd(args: Args): Promise<number> {
       if (!flag(args, 'allow-inconsistent')) throw new InconsistentDataError(checked.errors, '数据未通过勾稽关系校验（可用 --allow-inconsistent 照样输出）');
       printProblems('warning', checked.errors);
     }
-    model = template.build(checked.data);
+    model = buildTemplateModel(template, checked.data, limits);
     remap = (e) => toDataPaths(e, template, checked.data);
   }
   const fonts = many(args, 'font');
@@ -220,7 +233,7 @@ async function renderCmd(args: Args): Promise<number> {
 
 async function validateCmd(args: Args): Promise<number> {
   const input = args.positionals[0];
-  const template = templateOf(args);
+  const template = await templateOf(args);
   if (!input || !template) throw new UsageError('validate 需要一个数据文件和 --template <id>');
   const previous = one(args, 'previous');
   const limits = limitsOf(args);
@@ -236,14 +249,14 @@ async function validateCmd(args: Args): Promise<number> {
 }
 
 async function aggregateCmd(args: Args): Promise<number> {
-  const template = templateOf(args);
+  const template = await templateOf(args);
   const out = one(args, 'out');
   if (!template || !out || !args.positionals.length) throw new UsageError('aggregate 需要数据文件、--template <id> 和 --out <文件>');
   if (!template.aggregate) throw new UsageError(`模板 ${template.id} 不支持汇总（aggregate）`);
   const limits = limitsOf(args);
   const inputs: unknown[] = [];
   for (const p of args.positionals) inputs.push(await readData(p, limits));
-  const data = template.aggregate(inputs, { agency: one(args, 'agency') ?? '' });
+  const data = aggregateInputs(template, inputs, { agency: one(args, 'agency') ?? '' });
   const json = JSON.stringify(data, null, 2) + '\n';
   // `--out -` is standard output, as `-` is standard input for render
   if (out === '-') process.stdout.write(json);
@@ -256,8 +269,11 @@ async function aggregateCmd(args: Args): Promise<number> {
 
 /** Many files (or --jobs): the batch on the worker pool. Loaded only when used. */
 async function batchCmd(args: Args, formats: Format[], out: string, pdf?: PdfSettings): Promise<number> {
-  const template = templateOf(args);
+  const template = await templateOf(args);
   if (!template) throw new UsageError('一次生成多个文件需要 --template <id>');
+  // a template module is loaded by every render worker too (they look the template up by id)
+  const spec = one(args, 'template')!;
+  const templateModules = getTemplate(spec) ? undefined : [templateModuleUrl(spec)];
   if (args.positionals.includes('-')) throw new UsageError('批量生成时不能用标准输入（-）');
   if (one(args, 'previous')) throw new UsageError('--previous 只能用于单个文件，不能用于批量生成');
   const fonts = many(args, 'font').map(readFontFlag);
@@ -271,7 +287,7 @@ async function batchCmd(args: Args, formats: Format[], out: string, pdf?: PdfSet
     jobs: intOption(one(args, 'jobs'), 'jobs', 1),
     allowInconsistent: flag(args, 'allow-inconsistent'),
     pdf,
-    worker: { fonts: fonts.length ? fonts : undefined, limits: limitsOf(args), creationDate: sourceDateEpoch()?.toISOString() },
+    worker: { fonts: fonts.length ? fonts : undefined, limits: limitsOf(args), creationDate: sourceDateEpoch()?.toISOString(), templateModules },
   });
   printSummary(s, args.positionals.length);
   return s.interrupted ? EXIT_STATUS.cancelled : s.failed.length ? 1 : 0;
@@ -306,6 +322,7 @@ async function serveCmd(args: Args): Promise<number> {
     maxBodyBytes: intOption(one(args, 'max-body'), 'max-body', 1),
     page: !flag(args, 'no-page'),
     webAssets: one(args, 'web-assets'),
+    templateModules: many(args, 'template-module'),
   });
 }
 

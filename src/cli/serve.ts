@@ -10,6 +10,7 @@ import { createExportApp } from '../server/app.js';
 import { CjkReportError } from '../errors.js';
 import { UsageError } from './args.js';
 import { readFontFlag } from './fonts.js';
+import { loadTemplateModule } from '../template-module.js';
 
 export interface ServeOptions {
   port: number;
@@ -24,6 +25,8 @@ export interface ServeOptions {
   page?: boolean;
   /** folder made by `cjk-report web-assets`, for the page's fonts */
   webAssets?: string;
+  /** --template-module ./x.mjs (repeatable): your templates, served next to the built-in ones */
+  templateModules?: string[];
 }
 
 export async function startServe(o: ServeOptions): Promise<number> {
@@ -33,7 +36,9 @@ export async function startServe(o: ServeOptions): Promise<number> {
   if (o.webAssets && !existsSync(join(o.webAssets, 'web-fonts.json'))) throw new UsageError(`--web-assets ${o.webAssets}：没有 web-fonts.json，请先运行 cjk-report web-assets ${o.webAssets}`);
   if (page && !existsSync(join(pageFonts, 'web-fonts.json')))
     process.stderr.write(`cjk-report serve: 填报页面的字体尚未生成，页面能打开但不能导出；请运行 cjk-report web-assets <目录>，再以 --web-assets <目录> 启动\n`);
-  const app = createExportApp({ fonts, cors: o.cors, concurrency: o.concurrency, queue: o.queue, timeoutMs: o.timeoutMs, maxBodyBytes: o.maxBodyBytes, page, pageAssets: o.webAssets });
+  const templates = [];
+  for (const m of o.templateModules ?? []) templates.push(await loadTemplateModule(m));
+  const app = createExportApp({ templates, fonts, cors: o.cors, concurrency: o.concurrency, queue: o.queue, timeoutMs: o.timeoutMs, maxBodyBytes: o.maxBodyBytes, page, pageAssets: o.webAssets });
   const server = serve({ fetch: app.fetch, port: o.port, hostname: o.host }, (info) => {
     process.stderr.write(`cjk-report serve: listening on http://${info.family === 'IPv6' ? `[${info.address}]` : info.address}:${info.port} (${app.pool.concurrency} workers, queue ${app.pool.queue}, time limit ${app.pool.timeoutMs / 1000} s)\n`);
   });

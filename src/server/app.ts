@@ -9,12 +9,14 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { webAssets } from '../browser/web-assets.js';
-import { type Format, templateJsonSchema, templates } from '../core.js';
+import { type Format, buildTemplateModel, checkTemplateData, templateJsonSchema, templates, toDataPaths } from '../core.js';
 import { CjkReportError, HTTP_STATUS, UnknownTemplateError, asCjkReportError } from '../errors.js';
 import { DEFAULT_LIMITS, type Limits } from '../limits.js';
 import { getTemplate, listTemplates } from '../../templates/index.js';
-import { decodeInput } from '../input/parse.js';
+import { decodeInput, parseText } from '../input/parse.js';
 import { syntaxOf } from './body.js';
+import { asTemplate, describeTemplate, type Template } from '../../templates/define.js';
+import { templateModuleOf } from '../template-module.js';
 import { contentDisposition } from './disposition.js';
 import { type PoolOptions, RenderPool } from './pool.js';
 import type { RenderTask } from './task.js';
@@ -43,6 +45,13 @@ export interface ExportAppOptions extends Omit<PoolOptions, 'worker'> {
   pageAssets?: string;
   /** tests only: holds every render at a gate the test opens (see WorkerConfig.testGate) */
   testGate?: SharedArrayBuffer;
+  /**
+   * Your own templates (defineTemplate's results), served next to the built-in ones (same id: yours wins).
+   * One loaded from a module file (loadTemplateModule, `serve --template-module`) runs wholly in the render
+   * workers, which import the module too; an object defined in code is checked and built in this thread
+   * (milliseconds) and only rendered in the workers.
+   */
+  templates?: Template<any, any>[];
 }
 
 export type ExportApp = Hono<{ Variables: { requestId: string } }> & {
@@ -61,16 +70,28 @@ const ROUTES: [RegExp, string][] = [
   [/^\/render\/[^/]+$/, 'POST'],
   [/^\/render\.(pdf|docx)$/, 'POST'],
   [/^\/validate\/[^/]+$/, 'POST'],
-  [/^\/templates(\/[^/]+\/schema)?$/, 'GET, HEAD'],
+  [/^\/templates(\/[^/]+(\/schema)?)?$/, 'GET, HEAD'],
   [/^\/healthz$/, 'GET, HEAD'],
 ];
 
 export function createExportApp(options: ExportAppOptions = {}): ExportApp {
+  const own = new Map<string, Template<any, any>>();
+  const inWorkers = new Set<string>();
+  const templateModules: string[] = [];
+  (options.templates ?? []).forEach((given, i) => {
+    const t = asTemplate(given, `templates[${i}]`);
+    own.set(t.id, t);
+    const url = given && typeof given === 'object' ? templateModuleOf(given) : undefined;
+    if (url) {
+      templateModules.push(url);
+      inWorkers.add(t.id);
+    }
+  });
   const pool = new RenderPool({
     concurrency: options.concurrency,
     queue: options.queue,
     timeoutMs: options.timeoutMs,
-    worker: { fonts: options.fonts, limits: options.limits, creationDate: options.creationDate?.toISOString(), testGate: options.testGate },
+    worker: { fonts: options.fonts, limits: options.limits, creationDate: options.creationDate?.toISOString(), testGate: options.testGate, templateModules: templateModules.length ? templateModules : undefined },
   });
   const maxBody = options.maxBodyBytes ?? options.limits?.maxInputBytes ?? DEFAULT_LIMITS.maxInputBytes;
   const log = options.log === false ? undefined : (options.log ?? ((l: string) => process.stdout.write(l + '\n')));
@@ -125,7 +146,7 @@ export function createExportApp(options: ExportAppOptions = {}): ExportApp {
       c.header('Allow', allow);
       return c.json({ code: 'method-not-allowed', title: '请求方法不对', problems: [{ path: c.req.method, message: `${c.req.path} 只接受 ${allow}` }] }, 405);
     }
-    return c.json({ code: 'not-found', title: '没有这个地址', problems: [{ path: c.req.path, message: '可用：POST /render/<模板>.pdf|.docx、POST /render.pdf|.docx、POST /validate/<模板>、GET /templates、GET /templates/<模板>/schema、GET /healthz' }] }, 404);
+    return c.json({ code: 'not-found', title: '没有这个地址', problems: [{ path: c.req.path, message: '可用：POST /render/<模板>.pdf|.docx、POST /render.pdf|.docx、POST /validate/<模板>、GET /templates、GET /templates/<模板>、GET /templates/<模板>/schema、GET /healthz' }] }, 404);
   });
 
   const limitBody = bodyLimit({
@@ -153,8 +174,29 @@ export function createExportApp(options: ExportAppOptions = {}): ExportApp {
   }
 
   function knownTemplate(id: string) {
-    if (!getTemplate(id)) throw new UnknownTemplateError(id, listTemplates().map((t) => t.id));
+    if (!own.has(id) && !getTemplate(id)) throw new UnknownTemplateError(id, [...new Set([...listTemplates().map((t) => t.id), ...own.keys()])]);
     return id;
+  }
+  /** a template of this app that the workers do not have: checked and built here */
+  const here = (id: string) => (own.has(id) && !inWorkers.has(id) ? own.get(id)! : undefined);
+
+  async function renderHere(c: Context, t: Template<any, any>, format: Format, allowInconsistent: boolean) {
+    const { text, syntax } = await input(c);
+    const { data, warnings } = checkTemplateData(t, parseText(text, syntax, '(body)', { ...DEFAULT_LIMITS, ...options.limits }), { allowInconsistent, limits: options.limits });
+    const doc = buildTemplateModel(t, data, options.limits);
+    let r;
+    try {
+      r = await pool.run({ kind: 'model', input: { data: doc }, format: [format] }, c.req.raw.signal);
+    } catch (e) {
+      throw toDataPaths(e, t, data);
+    }
+    const bytes = r[format]!;
+    return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
+      'Content-Type': MIME[format],
+      'Content-Length': String(bytes.byteLength),
+      'Content-Disposition': contentDisposition(t.fileName?.(data) ?? t.id, format),
+      ...(warnings.length ? { 'X-Warnings': String(warnings.length) } : {}),
+    });
   }
 
   async function renderAnswer(c: Context, task: RenderTask, format: Format, fallbackName: string) {
@@ -183,6 +225,8 @@ export function createExportApp(options: ExportAppOptions = {}): ExportApp {
     const { id, format } = formatOf(c.req.param('file'));
     knownTemplate(id);
     const allowInconsistent = ['1', 'true'].includes(c.req.query('allowInconsistent') ?? '');
+    const t = here(id);
+    if (t) return renderHere(c, t, format, allowInconsistent);
     return renderAnswer(c, { kind: 'template', template: id, input: await input(c), format: [format], allowInconsistent, pdf: pdfOf(c) }, format, id);
   });
   for (const format of ['pdf', 'docx'] as const)
@@ -190,12 +234,26 @@ export function createExportApp(options: ExportAppOptions = {}): ExportApp {
 
   app.post('/validate/:template', limitBody, async (c) => {
     const id = knownTemplate(c.req.param('template'));
+    const t = here(id);
+    if (t) {
+      const { text, syntax } = await input(c);
+      const r = checkTemplateData(t, parseText(text, syntax, '(body)', { ...DEFAULT_LIMITS, ...options.limits }), { allowInconsistent: true, limits: options.limits });
+      return c.json({ template: id, valid: !r.errors.length, errors: r.errors, warnings: r.warnings });
+    }
     const r = await pool.run({ kind: 'validate', template: id, input: await input(c) }, c.req.raw.signal);
     return c.json({ template: id, valid: !r.errors?.length, errors: r.errors ?? [], warnings: r.warnings ?? [] });
   });
 
-  app.get('/templates', (c) => c.json(templates()));
-  app.get('/templates/:id/schema', (c) => c.json(templateJsonSchema(knownTemplate(c.req.param('id')))));
+  app.get('/templates', (c) => c.json([...templates().filter((t) => !own.has(t.id)), ...[...own.values()].map((t) => ({ id: t.id, title: t.title }))]));
+  // the definition as data: labels of every cell, computed fields, rules (id, severity, description)
+  app.get('/templates/:id', (c) => {
+    const id = knownTemplate(c.req.param('id'));
+    return c.json(describeTemplate(own.get(id) ?? getTemplate(id)!));
+  });
+  app.get('/templates/:id/schema', (c) => {
+    const id = knownTemplate(c.req.param('id'));
+    return c.json(templateJsonSchema(own.get(id) ?? id));
+  });
   app.get('/healthz', (c) => c.json({ ok: true, ...pool.stats }));
   if (options.page) {
     // after the API routes, so they always win; only GET, only files under the page's folder

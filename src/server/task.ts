@@ -32,4 +32,6 @@ export interface WorkerConfig {
    * disconnects) instead of guessing how long a big model takes.
    */
   testGate?: SharedArrayBuffer;
+  /** file URLs of template modules (a user's --template ./x.mjs): each worker imports and registers them */
+  templateModules?: string[];
 }

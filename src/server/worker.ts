@@ -13,6 +13,8 @@ import { parseText } from '../input/parse.js';
 import { resolveLimits } from '../limits.js';
 import { registerFontBytes } from './fonts.js';
 import type { RenderTask, TaskResult, WorkerConfig } from './task.js';
+import { loadTemplateModule } from '../template-module.js';
+import { registerTemplate } from '../../templates/index.js';
 
 const config: WorkerConfig = (workerData as WorkerConfig | undefined) ?? {};
 
@@ -37,6 +39,8 @@ function fonts(): FontRegistry | undefined {
 // costs what every other does.
 bundledRegistry();
 await nodeSubsetter();
+// A user's template modules (batch --template ./x.mjs): registered here, looked up by id like a built-in.
+for (const url of config.templateModules ?? []) registerTemplate(await loadTemplateModule(url));
 
 export default async function run(task: RenderTask & { started?: MessagePort }): Promise<TaskResult> {
   task.started?.postMessage('start');
