@@ -10,7 +10,11 @@ const ParagraphStyle = TextStyle.extend({
   spaceAfter: z.number().min(0).max(200).optional().describe('points'),
 });
 
-export const TitleBlock = ParagraphStyle.extend({ type: z.literal('title'), text: Inline }).strict();
+export const TitleBlock = ParagraphStyle.extend({
+  type: z.literal('title'),
+  text: Inline,
+  spread: z.number().positive().max(1000).optional().describe('letter-space the title across this many millimetres (干部任免审批表: 87)'),
+}).strict();
 export const HeadingBlock = ParagraphStyle.extend({
   type: z.literal('heading'),
   level: z.union([z.literal(1), z.literal(2), z.literal(3)]),

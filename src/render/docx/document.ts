@@ -29,7 +29,11 @@ export function documentPart(doc: LaidOutDocument, refs: HeaderFooterRef[], relI
     } else if (b.kind === 'table') {
       // A table cannot break a page itself: a 1 pt paragraph carries the break.
       if (pendingBreak) body += spacer(1, true);
-      body += table(b);
+      body += table(b, (image) => {
+        const n = images.length + 1;
+        images.push({ relId: relId(n), image });
+        return { relId: relId(n), drawingId: n };
+      });
       // Word needs a paragraph between two tables, or it merges them; it is the space below the table.
       body += spacer(b.spaceAfter);
     } else if (b.kind === 'image') {
