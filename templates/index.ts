@@ -19,3 +19,5 @@ export function listTemplates(): Template<any>[] {
 import { annualReport2019, annualReport2021 } from './gov-info-annual-report/index.js';
 registerTemplate(annualReport2019);
 registerTemplate(annualReport2021);
+import { cadreAppointmentForm } from './cadre-appointment-form/index.js';
+registerTemplate(cadreAppointmentForm);

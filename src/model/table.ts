@@ -126,6 +126,7 @@ export const GridCell = CellStyle.extend({
   format: NumberFormat.optional(),
   paragraphs: z.array(CellParagraph).max(10000).optional().describe('instead of text: paragraphs with hanging indents'),
   image: CellImage.optional(),
+  label: z.string().optional().describe('what error messages call this cell (a form field: 简历)'),
   minSize: FontSize.optional().describe('in a table of exact row heights: text that does not fit shrinks in 1 pt steps down to this size'),
 }).strict();
 export type GridCell = z.infer<typeof GridCell>;

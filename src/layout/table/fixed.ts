@@ -46,7 +46,7 @@ export function layoutFixedTable(spec: GridSpec, ctx: TextContext, d: TableDefau
     const laid = fitCell(cell, ctx, d, o, w, h);
     if (!laid) {
       const min = cell.minSize ?? cell.size ?? d.size;
-      problems.push({ path: cell.where, message: `内容过多，${cell.minSize ? `缩小到 ${min} 磅` : `以 ${min} 磅`}仍放不下这一格（${Math.round(w / 2.835)} × ${Math.round(h / 2.835)} mm）；请删减文字` });
+      problems.push({ path: cell.where, message: `${cell.label ? `${cell.label}：` : ''}内容过多，${cell.minSize ? `缩小到 ${min} 磅` : `以 ${min} 磅`}仍放不下这一格（${Math.round(w / 2.835)} × ${Math.round(h / 2.835)} mm）；请删减文字` });
       continue;
     }
     if (cell.image) {

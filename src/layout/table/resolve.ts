@@ -15,6 +15,7 @@ export interface GridCellSpec extends CellStyle {
   paragraphs?: CellParagraph[];
   image?: CellImage;
   minSize?: number;
+  label?: string;
 }
 
 export interface GridSpec {

@@ -19,6 +19,9 @@ export type AddImage = (image: LaidImage) => { relId: string; drawingId: number 
  */
 const HAIRLINE = '<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/><w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr></w:pPr></w:p>';
 
+/** A picture cell uses its whole width (the 任免表's photo is as wide as its cell). */
+const NO_SIDE_MARGINS = '<w:tcMar><w:left w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tcMar>';
+
 const VALIGN = { top: 'top', middle: 'center', bottom: 'bottom' } as const;
 
 export function table(t: LaidTable, addImage?: AddImage): string {
@@ -57,7 +60,7 @@ export function table(t: LaidTable, addImage?: AddImage): string {
       }
       const span = cell.colSpan > 1 ? `<w:gridSpan w:val="${cell.colSpan}"/>` : '';
       const merge = cell.rowSpan > 1 ? `<w:vMerge w:val="${cell.r === r ? 'restart' : 'continue'}"/>` : '';
-      const tcPr = `<w:tcPr><w:tcW w:w="${width(cell)}" w:type="dxa"/>${span}${merge}<w:vAlign w:val="${VALIGN[cell.valign]}"/></w:tcPr>`;
+      const tcPr = `<w:tcPr><w:tcW w:w="${width(cell)}" w:type="dxa"/>${span}${merge}${cell.image ? NO_SIDE_MARGINS : ''}<w:vAlign w:val="${VALIGN[cell.valign]}"/></w:tcPr>`;
       const body = cell.r === r ? cellBody(cell, addImage) : HAIRLINE;
       xml += `<w:tc>${tcPr}${body}</w:tc>`;
       c += cell.colSpan;
