@@ -12,6 +12,7 @@ import type { Format } from '../core.js';
 import { CjkReportError, asCjkReportError } from '../errors.js';
 import { RenderPool } from '../server/pool.js';
 import type { WorkerConfig } from '../server/task.js';
+import { inputFormatFor } from './input-formats.js';
 import { outputBase, writeAll } from './io.js';
 
 export interface BatchOptions {
@@ -55,9 +56,10 @@ export async function runBatch(o: BatchOptions): Promise<BatchSummary> {
       const clash = seen.get(base);
       if (clash) throw new CjkReportError('usage', [{ path: file, message: `与 ${clash} 的输出文件同名（${base}）` }]);
       seen.set(base, file);
-      const text = readText(file);
-      const syntax = extname(file).toLowerCase() === '.json' ? 'json' : 'yaml';
-      const r = await pool.run({ kind: 'template', template: o.template, input: { text, syntax, name: file }, format: o.formats, allowInconsistent: o.allowInconsistent }, stop.signal);
+      // a template's own format (.lrmx) is parsed here; the worker gets the data
+      const own = inputFormatFor(file, o.template);
+      const input = own ? { data: own.format.read(readBytes(file)) } : { text: readText(file), syntax: extname(file).toLowerCase() === '.json' ? ('json' as const) : ('yaml' as const), name: file };
+      const r = await pool.run({ kind: 'template', template: o.template, input, format: o.formats, allowInconsistent: o.allowInconsistent }, stop.signal);
       if (stop.signal.aborted) return;
       const written = await writeAll(o.out, o.formats.map((f) => ({ name: `${base}.${f}`, data: r[f]! })));
       summary.done++;
@@ -93,6 +95,14 @@ export async function runBatch(o: BatchOptions): Promise<BatchSummary> {
 
 function aborted(signal: AbortSignal): Promise<void> {
   return new Promise((r) => (signal.aborted ? r() : signal.addEventListener('abort', () => r(), { once: true })));
+}
+
+function readBytes(file: string): Uint8Array {
+  try {
+    return readFileSync(file);
+  } catch (e) {
+    throw new CjkReportError('unreadable-input', [{ path: file, message: `无法读取（${(e as NodeJS.ErrnoException).code ?? 'error'}）` }]);
+  }
 }
 
 function readText(file: string): string {

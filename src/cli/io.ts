@@ -44,7 +44,8 @@ export function parseData(bytes: Uint8Array, ext: string, name: string, limits: 
   return data;
 }
 
-function readBounded(path: string, max: number): Uint8Array {
+/** A file's bytes, never more than `max` (a template's own input format reads them). */
+export function readBounded(path: string, max: number): Uint8Array {
   let fd: number | undefined;
   try {
     fd = openSync(path, 'r');

@@ -9,7 +9,10 @@ import { DEFAULT_LIMITS, LIMIT_LABELS, LIMIT_NAMES, type Limits, resolveLimits }
 import { toDataPaths } from '../core.js';
 import { type Args, type OptionSpec, UsageError, flag, many, one, parseArgs } from './args.js';
 import { readFontFlag, registerFontFlags } from './fonts.js';
-import { outputBase, readData, writeAll } from './io.js';
+import { outputBase, readBounded, readData, writeAll } from './io.js';
+import { inputFormatFor } from './input-formats.js';
+import type { InputFormat } from '../../templates/define.js';
+import { checkInputBounds } from '../model/input-bounds.js';
 
 const USAGE = `cjk-report — typed report model → PDF and DOCX with embedded Chinese fonts
 
@@ -136,6 +139,13 @@ function limitsOf(args: Args): Limits {
   }
 }
 
+/** A file in a template's own format (.lrmx): read bounded, parsed by the template, then bounded as data. */
+function readOwnFormat(format: InputFormat, path: string, limits: Limits): unknown {
+  const data = format.read(readBounded(path, limits.maxInputBytes));
+  checkInputBounds(data, limits);
+  return data;
+}
+
 async function renderCmd(args: Args): Promise<number> {
   const input = args.positionals[0];
   if (!input) throw new UsageError('render 需要一个输入文件（或用 - 表示标准输入）');
@@ -145,8 +155,10 @@ async function renderCmd(args: Args): Promise<number> {
   if (args.positionals.length > 1 || one(args, 'jobs') !== undefined) return batchCmd(args, formats, out);
   const limits = limitsOf(args);
   const epoch = sourceDateEpoch();
-  let model: unknown = await readData(input, limits);
-  const template = templateOf(args);
+  // a template's own file format (.lrmx) picks the template by the extension
+  const own = inputFormatFor(input, one(args, 'template'));
+  let model: unknown = own ? readOwnFormat(own.format, input, limits) : await readData(input, limits);
+  const template = templateOf(args) ?? own?.template;
   let remap: (e: unknown) => unknown = (e) => e;
   if (template) {
     const previous = one(args, 'previous');
@@ -210,7 +222,7 @@ async function aggregateCmd(args: Args): Promise<number> {
 
 /** Many files (or --jobs): the batch on the worker pool. Loaded only when used. */
 async function batchCmd(args: Args, formats: Format[], out: string): Promise<number> {
-  const template = templateOf(args);
+  const template = templateOf(args) ?? inputFormatFor(args.positionals[0])?.template;
   if (!template) throw new UsageError('一次生成多个文件需要 --template <id>');
   if (args.positionals.includes('-')) throw new UsageError('批量生成时不能用标准输入（-）');
   if (one(args, 'previous')) throw new UsageError('--previous 只能用于单个文件，不能用于批量生成');
