@@ -181,7 +181,8 @@ describe('PDF positions against the specification', () => {
     const bottom = Math.max(...outer.map((o) => (o.kind === 'rule' ? o.y1 : -Infinity)));
     const { colX, rowY } = specBoxes(cols, rows, top);
     expect(bottom).toBeCloseTo(rowY[rowY.length - 1], 1);
-    const mine = items.filter((i) => i.page === tableIndex + 1 && i.y > top && i.y < bottom);
+    // pdfjs adds whitespace-only items for the gaps between runs on one baseline: they are no text of a cell
+    const mine = items.filter((i) => i.page === tableIndex + 1 && i.y > top && i.y < bottom && i.str.trim() !== '');
     expect(mine.length).toBeGreaterThan(30);
     const owner = (x: number, y: number) => table.cells.find((c) => colX[c.c] <= x && x <= colX[c.c + c.colSpan] && rowY[c.r] <= y && y <= rowY[c.r + c.rowSpan]);
     for (const it of mine) {
@@ -280,7 +281,7 @@ describe('rules (warnings, each with its id)', () => {
   });
 
   test('J3: work before the age of 14 (study does not count)', () => {
-    expect(warnings('1985.09--1988.07  青山中学学习\r\n1988.07--1993.09  青山农场工人', { ChuShengNianYue: '197503' })).toEqual([]);
+    expect(warnings('1985.09--1989.07  青山中学学习\r\n1989.07--1993.09  青山农场工人', { ChuShengNianYue: '197503' })).toEqual([]);
     expect(warnings('1988.07--1993.09  青山农场工人', { ChuShengNianYue: '197509' })).toEqual([
       expect.objectContaining({ rule: 'J3', reads: ['JianLi', 'ChuShengNianYue'] }),
     ]);
