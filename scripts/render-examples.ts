@@ -1,6 +1,6 @@
 /**
  * npm start: renders the bundled examples into out/ (PDF and DOCX each), as the CLI would:
- * the feature showcase, the seed report (2019 format) and the 2021 example.
+ * the feature showcase, the seed report (2019 format), the 2021 example and the 干部任免审批表 from its .lrmx file.
  */
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -10,5 +10,6 @@ const jobs: string[][] = [
   ['render', 'examples/showcase.json', '--out', 'out'],
   ['render', 'examples/fangzheng-2020/fangzheng-2020.yaml', '--template', 'gov-info-annual-report-2019', '--out', 'out'],
   ['render', 'examples/shihe-2021/shihe-2021.yaml', '--template', 'gov-info-annual-report-2021', '--out', 'out'],
+  ['render', 'examples/cadre/lin-zhiyuan.lrmx', '--out', 'out'],
 ];
 for (const args of jobs) execFileSync('node', [cli, ...args, '--format', 'pdf,docx'], { stdio: 'inherit' });
