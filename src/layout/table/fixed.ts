@@ -156,7 +156,7 @@ function cellImage(cell: GridCellSpec, w: number, h: number, maxPixels: number):
   const info = imageInfo(decodeBase64Image(img.data), maxPixels, `${cell.where}.image.data`);
   let iw = mm(img.width);
   let ih = mm(img.height);
-  const k = Math.min(1, (w - 2) / iw, (h - 2) / ih); // inside the cell, its borders left visible
+  const k = Math.min(1, (w - 3) / iw, (h - 3) / ih); // inside the cell, its borders left visible
   iw *= k;
   ih *= k;
   return { kind: 'image', data: info.data, format: info.format, width: iw, height: ih, align: 'center' };
