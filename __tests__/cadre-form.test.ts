@@ -87,8 +87,12 @@ describe('DOCX grid against the specification', () => {
       expect(t).toMatch(/<w:top w:val="single" w:sz="12"[^>]*\/><w:left w:val="single" w:sz="12"[^>]*\/><w:bottom w:val="single" w:sz="12"[^>]*\/><w:right w:val="single" w:sz="12"[^>]*\/><w:insideH w:val="single" w:sz="8"[^>]*\/><w:insideV w:val="single" w:sz="8"/);
       expect(t).toContain('<w:jc w:val="center"/>');
     }
-    // the page break between the two pages
-    expect(xml.slice(xml.indexOf('</w:tbl>'), xml.lastIndexOf('<w:tbl>'))).toContain('<w:pageBreakBefore/>');
+    // a section break between the two pages, the same page setup on both sides of it
+    const between = xml.slice(xml.indexOf('</w:tbl>'), xml.lastIndexOf('<w:tbl>'));
+    expect(between).toMatch(/<w:p><w:pPr><w:spacing [^>]*\/><w:sectPr>.*<\/w:sectPr><\/w:pPr><\/w:p>$/);
+    const last = xml.slice(xml.lastIndexOf('<w:sectPr>'), xml.lastIndexOf('</w:sectPr>') + '</w:sectPr>'.length);
+    expect(between.match(/<w:sectPr>.*?<\/w:sectPr>/)![0]).toBe(last);
+    expect(between).not.toContain('<w:pageBreakBefore/>');
   });
 
   test('page 1: spans and merges as the form has them, the photo in col 7 over R0–R3', async () => {
@@ -236,8 +240,8 @@ describe('PDF positions against the specification', () => {
 
 describe('text that does not fit its cell', () => {
   test('shrinks in steps (14 → 8 pt) with its line pitch, and stays on two pages', async () => {
-    const long = '青山市发展和改革委员会党组成员、副主任，青山市国防动员委员会经济动员办公室主任，青山市重大项目建设指挥部副总指挥';
-    const r = await renderTemplate(ID, { ...person(), XianRenZhiWu: long }, { creationDate: FIXED_DATE });
+    // examples/cadre/shrink.yaml: 现任职务 too long for 14 pt
+    const r = await renderTemplate(ID, readExample('examples/cadre/shrink.yaml'), { creationDate: FIXED_DATE });
     const table = r.laidOut.flow.find((b): b is LaidTable => b.kind === 'table')!;
     const cell = table.cells.find((c) => c.r === 8 && c.c === 3)!;
     expect(cell.size).toBeLessThan(14);
@@ -253,8 +257,10 @@ describe('text that does not fit its cell', () => {
   });
 
   test('still too long at 8 pt: a typed error naming 简历, at the data field, and no file', async () => {
-    const lines = Array.from({ length: 60 }, (_, i) => `${1960 + i}.01--${1961 + i}.01  青山市某某委员会某某处某某科工作人员，负责若干事项的综合协调和督促检查工作`);
-    const run = renderTemplate(ID, { ...person(), JianLi: lines.join('\r\n') }, { creationDate: FIXED_DATE });
+    // examples/cadre/too-long.yaml: 60 long 简历 periods
+    const data = readExample('examples/cadre/too-long.yaml') as { JianLi: string };
+    expect(T.check(data).warnings).toEqual([]);
+    const run = renderTemplate(ID, data, { creationDate: FIXED_DATE });
     await expect(run).rejects.toBeInstanceOf(CjkReportError);
     const e = (await run.catch((x) => x)) as CjkReportError;
     expect(e.code).toBe('invalid-input');
@@ -315,6 +321,18 @@ describe('CLI: render person.lrmx picks the template by the extension, and a bat
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(readdirSync(out).sort()).toEqual(['lin-zhiyuan.docx', 'lin-zhiyuan.pdf']);
+  }, 60000);
+
+  test('validate person.lrmx; a file that is no 任免表 is refused naming the file (exit 1)', () => {
+    const ok = spawnSync('node', [CLI, 'validate', LRMX], { cwd: ROOT, encoding: 'utf8' });
+    expect([ok.status, ok.stdout.trim()]).toEqual([0, `${LRMX}: 校验通过`]);
+    const bad = join(tmp(), 'bad.lrmx');
+    writeFileSync(bad, '<Report/>');
+    const out = tmp();
+    const r = spawnSync('node', [CLI, 'render', bad, '--out', out], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`${bad}: 根元素应为 <Person>`);
+    expect(readdirSync(out)).toEqual([]);
   }, 60000);
 
   test('a batch of .lrmx files, one of them unreadable', () => {

@@ -141,7 +141,15 @@ function limitsOf(args: Args): Limits {
 
 /** A file in a template's own format (.lrmx): read bounded, parsed by the template, then bounded as data. */
 function readOwnFormat(format: InputFormat, path: string, limits: Limits): unknown {
-  const data = format.read(readBounded(path, limits.maxInputBytes));
+  const bytes = readBounded(path, limits.maxInputBytes);
+  let data: unknown;
+  try {
+    data = format.read(bytes);
+  } catch (e) {
+    // the reader cannot know the file's name: its problems are reported at the file
+    if (e instanceof CjkReportError) throw new CjkReportError(e.code, e.problems.map((p) => ({ ...p, path })), e.title);
+    throw e;
+  }
   checkInputBounds(data, limits);
   return data;
 }
@@ -190,11 +198,12 @@ async function renderCmd(args: Args): Promise<number> {
 
 async function validateCmd(args: Args): Promise<number> {
   const input = args.positionals[0];
-  const template = templateOf(args);
+  const own = input ? inputFormatFor(input, one(args, 'template')) : undefined;
+  const template = templateOf(args) ?? own?.template;
   if (!input || !template) throw new UsageError('validate 需要一个数据文件和 --template <id>');
   const previous = one(args, 'previous');
   const limits = limitsOf(args);
-  const checked = template.check(await readData(input, limits), { previous: previous ? await readData(previous, limits) : undefined, limits });
+  const checked = template.check(own ? readOwnFormat(own.format, input, limits) : await readData(input, limits), { previous: previous ? await readData(previous, limits) : undefined, limits });
   printProblems('warning', checked.warnings);
   if (checked.errors.length) {
     printProblems('error', checked.errors);

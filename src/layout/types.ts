@@ -134,7 +134,8 @@ export interface LaidImage {
   align: 'left' | 'center' | 'right';
 }
 
-export type FlowBlock = LaidParagraph | LaidTable | LaidImage | { kind: 'pageBreak' };
+/** `section`: the DOCX ends a section there (the next starts on a new page); the PDF just breaks the page. */
+export type FlowBlock = LaidParagraph | LaidTable | LaidImage | { kind: 'pageBreak'; section?: boolean };
 
 export type Side = 'left' | 'center' | 'right';
 

@@ -21,7 +21,12 @@ export const HeadingBlock = ParagraphStyle.extend({
   text: Inline,
 }).strict();
 export const ParagraphBlock = ParagraphStyle.extend({ type: z.literal('paragraph'), text: Inline }).strict();
-export const PageBreakBlock = z.object({ type: z.literal('pageBreak') }).strict();
+export const PageBreakBlock = z
+  .object({
+    type: z.literal('pageBreak'),
+    section: z.boolean().optional().describe('a section break (next page) in the DOCX, as the 任免表 has between its pages'),
+  })
+  .strict();
 export const SignatureBlock = z
   .object({
     type: z.literal('signature'),

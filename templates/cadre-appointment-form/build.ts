@@ -129,7 +129,7 @@ export function buildForm(d: Person): ReportDocument {
     blocks: [
       { type: 'title', text: '干部任免审批表', font: 'sans', size: 22, bold: false, spread: 87, lineSpacing: { exact: 34 }, spaceAfter: 6 },
       page1(d),
-      { type: 'pageBreak' },
+      { type: 'pageBreak', section: true },
       page2(d),
       { type: 'paragraph', text: `填表人：${d.TianBiaoRen ?? ''}`, indent: 0, align: 'left', size: SIZE, lineSpacing: { exact: PITCH } },
     ],

@@ -64,7 +64,7 @@ export function buildFlow(doc: ReportDocument, ctx: TextContext, width: number, 
         out.push(para('body', b.text, styled('body', b), `${where}.text`));
         break;
       case 'pageBreak':
-        out.push({ kind: 'pageBreak' });
+        out.push(b.section ? { kind: 'pageBreak', section: true } : { kind: 'pageBreak' });
         break;
       case 'signature': {
         const st = styled('body', { font: b.font, size: b.size, indent: 0, align: 'right', spaceBefore: 0, spaceAfter: 0 });

@@ -4,7 +4,7 @@
  */
 import type { LaidImage, LaidOutDocument } from '../../layout/types.js';
 import { imageParagraph } from './drawing.js';
-import { paragraph, spacer } from './paragraph.js';
+import { exactSpacing, paragraph, spacer } from './paragraph.js';
 import { type HeaderFooterRef, sectionProperties } from './section.js';
 import { table } from './table.js';
 import { NS, XML_DECLARATION } from './xml.js';
@@ -21,7 +21,9 @@ export function documentPart(doc: LaidOutDocument, refs: HeaderFooterRef[], relI
   let pendingBreak = false;
   for (const b of doc.flow) {
     if (b.kind === 'pageBreak') {
-      pendingBreak = true;
+      // a section break: a 1 pt paragraph carries the ending section's properties; the next section starts a page
+      if (b.section) body += `<w:p><w:pPr>${exactSpacing(0, 0, 1)}${sectionProperties(doc.page, refs)}</w:pPr></w:p>`;
+      else pendingBreak = true;
       continue;
     }
     if (b.kind === 'paragraph') {
