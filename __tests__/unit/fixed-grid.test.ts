@@ -80,6 +80,14 @@ describe('grid with exactHeights', () => {
     expect(tooLong).toThrow(/缩小到 8 磅仍放不下/);
   });
 
+  test('from a fractional size: whole sizes down, and the minimum itself is tried', () => {
+    // 20 characters in 20 × 14 mm (51.7 pt of line, 39.7 pt high, pitch 1.3): at 8 pt three lines of six
+    // (18) fit, at 7.5 pt four lines of six (24)
+    const text = '很长的文字很长的文字很长的文字很长的文字';
+    const d = lay(doc({ ...grid, exactHeights: [14, 15], size: 10.5, rows: [[{ text, minSize: 7.5 }, '乙'], ['丙', '丁']] }));
+    expect(d.flow.find((b): b is LaidTable => b.kind === 'table')!.cells[0].size).toBe(7.5);
+  });
+
   test('a fixed table taller than the page is refused, not split', () => {
     expect(() => lay(doc({ ...grid, exactHeights: [200, 200] }))).toThrow(/超过一页版心高/);
   });

@@ -80,12 +80,13 @@ export function layoutFixedTable(spec: GridSpec, ctx: TextContext, d: TableDefau
 function fitCell(cell: GridCellSpec, ctx: TextContext, d: TableDefaults, o: FixedOptions, w: number, h: number): LaidCell | undefined {
   const start = cell.size ?? (cell.kind === 'header' ? d.headerSize : d.size);
   const min = Math.min(start, cell.minSize ?? start);
-  for (let size = start; size >= min - 1e-9; size -= 1) {
+  // whole sizes below the start (10.5 → 10 → 9 …), the minimum itself last
+  for (let size = start; ; size = Math.max(min, Math.ceil(size) - 1)) {
     const laid = layAt(cell, ctx, d, o, w, size);
     const widest = Math.max(0, ...laid.lines.map((l) => (l.indent ?? 0) + l.width - (l.hang ?? 0)));
     if (laid.minHeight <= h + 0.01 && widest <= w - 2 * o.padX + 0.01) return laid;
+    if (size <= min) return undefined;
   }
-  return undefined;
 }
 
 function layAt(cell: GridCellSpec, ctx: TextContext, d: TableDefaults, o: FixedOptions, w: number, size: number): LaidCell {
