@@ -81,11 +81,11 @@ describe('grid with exactHeights', () => {
   });
 
   test('from a fractional size: whole sizes down, and the minimum itself is tried', () => {
-    // 20 characters in 20 × 14 mm (51.7 pt of line, 39.7 pt high, pitch 1.3): at 8 pt three lines of six
-    // (18) fit, at 7.5 pt four lines of six (24)
-    const text = '很长的文字很长的文字很长的文字很长的文字';
-    const d = lay(doc({ ...grid, exactHeights: [14, 15], size: 10.5, rows: [[{ text, minSize: 7.5 }, '乙'], ['丙', '丁']] }));
-    expect(d.flow.find((b): b is LaidTable => b.kind === 'table')!.cells[0].size).toBe(7.5);
+    // 21 characters in a 22.2 × 14 mm cell (58 pt of line, 39.7 pt high, pitch 1.3): three lines of seven
+    // fit at 8 pt, not at 8.5 pt (six a line); 10.5 → 9.5 → 8.5 steps would never try 8
+    const text = '很长的文字很长的文字很长的文字很长的文字很';
+    const d = lay(doc({ ...grid, widths: [22.2, 30], exactHeights: [14, 15], size: 10.5, rows: [[{ text, minSize: 8 }, '乙'], ['丙', '丁']] }));
+    expect(d.flow.find((b): b is LaidTable => b.kind === 'table')!.cells[0].size).toBe(8);
   });
 
   test('a fixed table taller than the page is refused, not split', () => {
