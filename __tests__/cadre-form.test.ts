@@ -275,6 +275,11 @@ describe('rules (warnings, each with its id)', () => {
     expect(T.check(person()).warnings).toEqual([]);
   });
 
+  test('the template\'s own example (for the generated form) is the example file without the photo, and checks clean', () => {
+    expect(T.example).toEqual(readExample(YAML));
+    expect(T.check(T.example)).toMatchObject({ errors: [], warnings: [] });
+  });
+
   test('J1: periods out of order or overlapping', () => {
     expect(warnings('2001.03--2005.06  甲\r\n1997.07--2001.03  乙').map((w) => w.rule)).toEqual(['J1']);
     const w = warnings('1997.07--2002.03  甲\r\n2001.03--2005.06  乙');

@@ -1,5 +1,6 @@
 import { defineTemplate } from '../define.js';
 import { buildForm, dataPathOf } from './build.js';
+import { example } from './example.js';
 import { labels } from './labels.js';
 import { lrmxFormat } from './lrmx.js';
 import { rules } from './rules.js';
@@ -17,6 +18,7 @@ export const cadreAppointmentForm = defineTemplate<Person>({
   fileName: (d) => `干部任免审批表-${d.XingMing}`,
   dataPath: dataPathOf,
   inputs: [lrmxFormat],
+  example,
 });
 
 export { readLrmx } from './lrmx.js';

@@ -54,7 +54,7 @@ export function layoutFixedTable(spec: GridSpec, ctx: TextContext, d: TableDefau
         laid.image = cellImage(cell, w, h, o.maxImagePixels);
       } catch (e) {
         if (e instanceof CjkReportError) throw e; // the pixel limit
-        problems.push({ path: `${cell.where}.image.data`, message: e instanceof ImageError ? e.message : '图片数据损坏或不完整，无法读取' });
+        problems.push({ path: `${cell.where}.image.data`, message: `${cell.label ? `${cell.label}：` : ''}${e instanceof ImageError ? e.message : '图片数据损坏或不完整，无法读取'}` });
       }
     }
     cells.push(laid);
