@@ -93,7 +93,8 @@ describe('grid with exactHeights', () => {
   });
 
   test('exactHeights must have one height per row', () => {
-    expect(() => lay(doc({ ...grid, exactHeights: [10] }))).toThrow(/应有 2 个行高/);
+    expect(() => lay(doc({ ...grid, exactHeights: [10] }))).toThrow(expect.objectContaining({ problems: [{ path: 'tables.t.exactHeights', message: '应有 2 个行高（每行一个），实有 1 个' }] }));
+    expect(() => lay(doc({ ...grid, widths: [20, { weight: 1 }] }))).toThrow(expect.objectContaining({ problems: [expect.objectContaining({ path: 'tables.t.widths[1]' })] }));
   });
 });
 
