@@ -5,7 +5,7 @@ import { ImageError, decodeBase64Image, imageInfo } from '../flow/image.js';
 import { breakLines } from '../text/linebreak.js';
 import { type TextContext, toPieces, widthOf } from '../text/measure.js';
 import type { LaidCell, LaidImage, LaidTable, Line } from '../types.js';
-import { mm } from '../units.js';
+import { PT_PER_MM, mm } from '../units.js';
 import { resolveCellAlign } from './cells.js';
 import type { TableDefaults } from './measure.js';
 import type { GridCellSpec, GridSpec } from './resolve.js';
@@ -45,8 +45,10 @@ export function layoutFixedTable(spec: GridSpec, ctx: TextContext, d: TableDefau
     for (let r = cell.r; r < cell.r + cell.rowSpan; r++) h += o.heights[r] ?? 0;
     const laid = fitCell(cell, ctx, d, o, w, h);
     if (!laid) {
-      const min = cell.minSize ?? cell.size ?? d.size;
-      problems.push({ path: cell.where, message: `${cell.label ? `${cell.label}：` : ''}内容过多，${cell.minSize ? `缩小到 ${min} 磅` : `以 ${min} 磅`}仍放不下这一格（${Math.round(w / 2.835)} × ${Math.round(h / 2.835)} mm）；请删减文字` });
+      const start = startSize(cell, d);
+      const min = Math.min(start, cell.minSize ?? start);
+      const box = `${Math.round(w / PT_PER_MM)} × ${Math.round(h / PT_PER_MM)} mm`;
+      problems.push({ path: cell.where, message: `${cell.label ? `${cell.label}：` : ''}内容过多，${min < start ? `缩小到 ${min} 磅` : `以 ${min} 磅`}仍放不下这一格（${box}）；请删减文字` });
       continue;
     }
     if (cell.image) {
@@ -78,7 +80,7 @@ export function layoutFixedTable(spec: GridSpec, ctx: TextContext, d: TableDefau
 
 /** The cell at the largest size from its own down to its minSize whose lines fit its box; undefined if none. */
 function fitCell(cell: GridCellSpec, ctx: TextContext, d: TableDefaults, o: FixedOptions, w: number, h: number): LaidCell | undefined {
-  const start = cell.size ?? (cell.kind === 'header' ? d.headerSize : d.size);
+  const start = startSize(cell, d);
   const min = Math.min(start, cell.minSize ?? start);
   // whole sizes below the start (10.5 → 10 → 9 …), the minimum itself last
   for (let size = start; ; size = Math.max(min, Math.ceil(size) - 1)) {
@@ -87,6 +89,10 @@ function fitCell(cell: GridCellSpec, ctx: TextContext, d: TableDefaults, o: Fixe
     if (laid.minHeight <= h + 0.01 && widest <= w - 2 * o.padX + 0.01) return laid;
     if (size <= min) return undefined;
   }
+}
+
+function startSize(cell: GridCellSpec, d: TableDefaults): number {
+  return cell.size ?? (cell.kind === 'header' ? d.headerSize : d.size);
 }
 
 function layAt(cell: GridCellSpec, ctx: TextContext, d: TableDefaults, o: FixedOptions, w: number, size: number): LaidCell {
