@@ -69,7 +69,7 @@ test('model and template shape errors are in Chinese; the host\'s zod keeps its 
 });
 
 test('templates() and their JSON Schemas from the API', () => {
-  expect(templates().map((t) => t.id)).toEqual(['gov-info-annual-report-2019', 'gov-info-annual-report-2021']);
+  expect(templates().map((t) => t.id)).toEqual(['gov-info-annual-report-2019', 'gov-info-annual-report-2021', 'cadre-appointment-form']);
   const s = templateJsonSchema('gov-info-annual-report-2021') as { properties: Record<string, unknown> };
   expect(Object.keys(s.properties)).toEqual(expect.arrayContaining(['template', 'agency', 'year', 'tables']));
 });

@@ -134,7 +134,7 @@ describe('export service routes and statuses', () => {
 
   test('GET /templates and /templates/<id>/schema', async () => {
     const list = await (await fetch(base + '/templates')).json();
-    expect(list.map((t: { id: string }) => t.id)).toEqual(['gov-info-annual-report-2019', 'gov-info-annual-report-2021']);
+    expect(list.map((t: { id: string }) => t.id)).toEqual(['gov-info-annual-report-2019', 'gov-info-annual-report-2021', 'cadre-appointment-form']);
     const schema = await (await fetch(base + '/templates/gov-info-annual-report-2021/schema')).json();
     expect(schema.$schema).toContain('2020-12');
     expect(JSON.stringify(schema)).toContain('"agency"');

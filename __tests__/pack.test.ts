@@ -89,7 +89,7 @@ console.log(JSON.stringify({ name: r.fileName, pdf: Buffer.from(r.pdf.subarray(0
   const r = spawnSync('node', ['esm.mjs'], { cwd: proj, encoding: 'utf8' });
   expect(r.stderr).toBe('');
   expect(JSON.parse(r.stdout)).toEqual({
-    name: '方正县营商环境建设监督局2020年政府信息公开工作年度报告', pdf: '%PDF-', docx: true, templates: 2, list: 2, schema: 'object', core: 'function',
+    name: '方正县营商环境建设监督局2020年政府信息公开工作年度报告', pdf: '%PDF-', docx: true, templates: 3, list: 3, schema: 'object', core: 'function',
     hint: expect.stringContaining('renderTemplate'), http: 200, sameClass: true,
   });
 }, 120_000);

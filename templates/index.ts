@@ -21,3 +21,5 @@ export function listTemplates(): Template<any, any>[] {
 import { annualReport2019, annualReport2021 } from './gov-info-annual-report/index.js';
 registerTemplate(annualReport2019);
 registerTemplate(annualReport2021);
+import { cadreAppointmentForm } from './cadre-appointment-form/index.js';
+registerTemplate(cadreAppointmentForm);

@@ -14,6 +14,7 @@ import { readFileBounded } from '../input/read.js';
 import { resolveLimits } from '../limits.js';
 import { RenderPool } from '../server/pool.js';
 import type { WorkerConfig } from '../server/task.js';
+import { inputFormatFor } from './input-formats.js';
 import { outputBase, writeAll } from './io.js';
 
 export interface BatchOptions {
@@ -59,9 +60,13 @@ export async function runBatch(o: BatchOptions): Promise<BatchSummary> {
       const clash = seen.get(base);
       if (clash) throw new CjkReportError('usage', [{ path: file, message: `与 ${clash} 的输出文件同名（${base}）` }]);
       seen.set(base, file);
-      // the same guards as a single file: size before reading, UTF-8; the worker parses
-      const text = decodeInput(readFileBounded(file, maxInputBytes), file, maxInputBytes);
-      const r = await pool.run({ kind: 'template', template: o.template, input: { text, syntax: syntaxOfName(file), name: file }, format: o.formats, allowInconsistent: o.allowInconsistent, pdf: o.pdf }, stop.signal);
+      // the same guards as a single file: size before reading; a template's own format (.lrmx) is parsed
+      // here, JSON/YAML text is decoded (UTF-8 checked) here and parsed by the worker
+      const own = inputFormatFor(file, o.template);
+      const input = own
+        ? { data: own.format.read(readFileBounded(file, maxInputBytes)) }
+        : { text: decodeInput(readFileBounded(file, maxInputBytes), file, maxInputBytes), syntax: syntaxOfName(file), name: file };
+      const r = await pool.run({ kind: 'template', template: o.template, input, format: o.formats, allowInconsistent: o.allowInconsistent, pdf: o.pdf }, stop.signal);
       if (stop.signal.aborted) return;
       const written = await writeAll(o.out, o.formats.map((f) => ({ name: `${base}.${f}`, data: r[f]! })));
       summary.done++;

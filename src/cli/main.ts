@@ -12,6 +12,10 @@ import { isTemplatePath, loadTemplateModule, templateModuleUrl } from '../templa
 import { type Args, type OptionSpec, UsageError, flag, many, one, parseArgs } from './args.js';
 import { readFontFlag, registerFontFlags } from './fonts.js';
 import { outputBase, readData, writeAll } from './io.js';
+import { readFileBounded } from '../input/read.js';
+import { inputFormatFor } from './input-formats.js';
+import type { InputFormat } from '../../templates/define.js';
+import { checkInputBounds } from '../model/input-bounds.js';
 
 const USAGE = `cjk-report — typed report model → PDF and DOCX with embedded Chinese fonts
 
@@ -190,6 +194,21 @@ function limitsOf(args: Args): Limits {
   }
 }
 
+/** A file in a template's own format (.lrmx): read bounded, parsed by the template, then bounded as data. */
+function readOwnFormat(format: InputFormat, path: string, limits: Limits): unknown {
+  const bytes = readFileBounded(path, limits.maxInputBytes);
+  let data: unknown;
+  try {
+    data = format.read(bytes);
+  } catch (e) {
+    // the reader cannot know the file's name: its problems are reported at the file
+    if (e instanceof CjkReportError) throw new CjkReportError(e.code, e.problems.map((p) => ({ ...p, path })), e.title);
+    throw e;
+  }
+  checkInputBounds(data, limits);
+  return data;
+}
+
 async function renderCmd(args: Args): Promise<number> {
   const input = args.positionals[0];
   if (!input) throw new UsageError('render 需要一个输入文件（或用 - 表示标准输入）');
@@ -200,8 +219,10 @@ async function renderCmd(args: Args): Promise<number> {
   if (args.positionals.length > 1 || one(args, 'jobs') !== undefined) return batchCmd(args, formats, out, pdf);
   const limits = limitsOf(args);
   const epoch = sourceDateEpoch();
-  let model: unknown = await readData(input, limits);
-  const template = await templateOf(args);
+  // a template's own file format (.lrmx) picks the template by the extension
+  const own = inputFormatFor(input, one(args, 'template'));
+  let model: unknown = own ? readOwnFormat(own.format, input, limits) : await readData(input, limits);
+  const template = (await templateOf(args)) ?? own?.template;
   let remap: (e: unknown) => unknown = (e) => e;
   if (template) {
     const previous = one(args, 'previous');
@@ -233,11 +254,12 @@ async function renderCmd(args: Args): Promise<number> {
 
 async function validateCmd(args: Args): Promise<number> {
   const input = args.positionals[0];
-  const template = await templateOf(args);
+  const own = input ? inputFormatFor(input, one(args, 'template')) : undefined;
+  const template = (await templateOf(args)) ?? own?.template;
   if (!input || !template) throw new UsageError('validate 需要一个数据文件和 --template <id>');
   const previous = one(args, 'previous');
   const limits = limitsOf(args);
-  const checked = template.check(await readData(input, limits), { previous: previous ? await readData(previous, limits) : undefined, limits });
+  const checked = template.check(own ? readOwnFormat(own.format, input, limits) : await readData(input, limits), { previous: previous ? await readData(previous, limits) : undefined, limits });
   printProblems('warning', checked.warnings);
   if (checked.errors.length) {
     printProblems('error', checked.errors);
@@ -269,11 +291,11 @@ async function aggregateCmd(args: Args): Promise<number> {
 
 /** Many files (or --jobs): the batch on the worker pool. Loaded only when used. */
 async function batchCmd(args: Args, formats: Format[], out: string, pdf?: PdfSettings): Promise<number> {
-  const template = await templateOf(args);
+  const template = (await templateOf(args)) ?? inputFormatFor(args.positionals[0])?.template;
   if (!template) throw new UsageError('一次生成多个文件需要 --template <id>');
   // a template module is loaded by every render worker too (they look the template up by id)
-  const spec = one(args, 'template')!;
-  const templateModules = getTemplate(spec) ? undefined : [templateModuleUrl(spec)];
+  const spec = one(args, 'template');
+  const templateModules = spec === undefined || getTemplate(spec) ? undefined : [templateModuleUrl(spec)];
   if (args.positionals.includes('-')) throw new UsageError('批量生成时不能用标准输入（-）');
   if (one(args, 'previous')) throw new UsageError('--previous 只能用于单个文件，不能用于批量生成');
   const fonts = many(args, 'font').map(readFontFlag);

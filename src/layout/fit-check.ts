@@ -20,6 +20,11 @@ export function checkFits(flow: FlowBlock[], page: PageGeometry, problems: Probl
     if (b.kind !== 'table') return;
     const rows = b.headerRows && b.repeatHeader ? b.rowHeights.slice(0, b.headerRows).reduce((a, h) => a + h, 0) : 0;
     const where = b.path ?? (b.id ? `tables.${b.id}` : '(table)');
+    const total = b.rowHeights.reduce((a, h) => a + h, 0);
+    if (b.exact && total > height + 0.01) {
+      problems.push({ path: where, message: `行高固定的表格高 ${Math.round(total)} pt，超过一页版心高 ${Math.round(height)} pt；请减小行高或页边距` });
+      return;
+    }
     if (rows >= height) {
       problems.push({ path: where, message: `表头（每页重复的 ${b.headerRows} 行）高 ${Math.round(rows)} pt，不低于一页版心高 ${Math.round(height)} pt；请缩短表头文字或不要竖排` });
       return;

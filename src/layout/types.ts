@@ -17,6 +17,8 @@ export interface Piece {
   verticalForms?: string;
   /** space before this piece on its line (the automatic space between Chinese and Latin/digits), pt */
   gapBefore?: number;
+  /** this piece starts at the hanging indent after a lead (a 简历 period): a DOCX writes a tab before it */
+  tab?: boolean;
 }
 
 export interface Line {
@@ -25,6 +27,8 @@ export interface Line {
   width: number;
   /** width of a final punctuation mark that hangs past the line's end (悬挂标点) */
   hang?: number;
+  /** pt from the cell's text edge (left-aligned paragraphs with a hanging indent) */
+  indent?: number;
 }
 
 export interface TextOp {
@@ -78,6 +82,10 @@ export interface LaidCell {
   pitch: number;
   /** height the text needs, padding included, pt */
   minHeight: number;
+  /** the cell's lines grouped in paragraphs with hanging indents (pt from the text edge), in order */
+  paras?: { first: number; left: number; lines: number }[];
+  /** a picture centred in the cell */
+  image?: LaidImage;
 }
 
 export interface LaidTable {
@@ -93,6 +101,10 @@ export interface LaidTable {
   padX: number;
   padY: number;
   border: number;
+  /** the table's outer border, pt, when it differs from `border` */
+  outerBorder?: number;
+  /** a fixed form: exact row heights (DOCX hRule exact), the given widths, centred on the page */
+  exact?: boolean;
   /** space below the table, pt */
   spaceAfter: number;
 }
@@ -112,6 +124,8 @@ export interface LaidParagraph {
   spaceBefore: number;
   spaceAfter: number;
   keepNext: boolean;
+  /** letter spacing after every character but the last, pt (a spread title) */
+  charSpacing?: number;
 }
 
 export interface LaidImage {
@@ -125,7 +139,8 @@ export interface LaidImage {
   spaceAfter: number;
 }
 
-export type FlowBlock = LaidParagraph | LaidTable | LaidImage | { kind: 'pageBreak' };
+/** `section`: the DOCX ends a section there (the next starts on a new page); the PDF just breaks the page. */
+export type FlowBlock = LaidParagraph | LaidTable | LaidImage | { kind: 'pageBreak'; section?: boolean };
 
 export type Side = 'left' | 'center' | 'right';
 

@@ -10,14 +10,23 @@ const ParagraphStyle = TextStyle.extend({
   spaceAfter: z.number().min(0).max(200).optional().describe('points'),
 });
 
-export const TitleBlock = ParagraphStyle.extend({ type: z.literal('title'), text: Inline }).strict();
+export const TitleBlock = ParagraphStyle.extend({
+  type: z.literal('title'),
+  text: Inline,
+  spread: z.number().positive().max(1000).optional().describe('letter-space the title across this many millimetres (干部任免审批表: 87)'),
+}).strict();
 export const HeadingBlock = ParagraphStyle.extend({
   type: z.literal('heading'),
   level: z.union([z.literal(1), z.literal(2), z.literal(3)]),
   text: Inline,
 }).strict();
 export const ParagraphBlock = ParagraphStyle.extend({ type: z.literal('paragraph'), text: Inline }).strict();
-export const PageBreakBlock = z.object({ type: z.literal('pageBreak') }).strict();
+export const PageBreakBlock = z
+  .object({
+    type: z.literal('pageBreak'),
+    section: z.boolean().optional().describe('a section break (next page) in the DOCX, as the 任免表 has between its pages'),
+  })
+  .strict();
 export const SignatureBlock = z
   .object({
     type: z.literal('signature'),

@@ -95,11 +95,39 @@ export const TreeTable = TableCommon.extend({
 }).strict();
 export type TreeTable = z.infer<typeof TreeTable>;
 
+/**
+ * A paragraph of a cell with a hanging indent (a 简历 line): `lead` (the period) at `indent`, the text from
+ * `indent + hanging`, its continuation lines there too. Indents are in characters of the cell's size.
+ */
+export const CellParagraph = z
+  .object({
+    lead: z.string().optional(),
+    text: z.string(),
+    indent: z.number().min(0).max(40).optional(),
+    hanging: z.number().min(0).max(40).optional(),
+  })
+  .strict();
+export type CellParagraph = z.infer<typeof CellParagraph>;
+
+/** A picture filling a cell (the 任免表's photo): centred, scaled down to fit the cell if it must. */
+export const CellImage = z
+  .object({
+    data: z.string().describe('base64 PNG or JPEG, or a data: URL'),
+    width: z.number().positive().max(1000).describe('millimetres'),
+    height: z.number().positive().max(1000).describe('millimetres'),
+  })
+  .strict();
+export type CellImage = z.infer<typeof CellImage>;
+
 export const GridCell = CellStyle.extend({
   text: z.union([z.string(), exactNumber(), z.null()]).optional(),
   rowSpan: z.number().int().min(1).max(1000).optional(),
   colSpan: z.number().int().min(1).max(100).optional(),
   format: NumberFormat.optional(),
+  paragraphs: z.array(CellParagraph).max(10000).optional().describe('instead of text: paragraphs with hanging indents'),
+  image: CellImage.optional(),
+  label: z.string().optional().describe('what error messages call this cell (a form field: 简历)'),
+  minSize: FontSize.optional().describe('in a table of exact row heights: text that does not fit shrinks in 1 pt steps down to this size'),
 }).strict();
 export type GridCell = z.infer<typeof GridCell>;
 
@@ -109,5 +137,15 @@ export const GridTable = TableCommon.extend({
   widths: z.array(WidthHint).min(1).describe('one per grid column; fixes the column count'),
   headerRows: z.number().int().min(0).optional().describe('how many top rows repeat on each page'),
   rows: z.array(z.array(z.union([GridCell, z.string(), exactNumber(), z.null()]))).min(1),
+  /**
+   * A fixed form (the 任免表): the widths (mm) are used as given, not stretched to the text block, the
+   * table is centred, every row has this exact height (mm) and text that does not fit is an error (or
+   * shrinks, see GridCell.minSize) — never a taller row.
+   */
+  exactHeights: z.array(z.number().positive().max(1000)).optional().describe('millimetres, one per row'),
+  border: z.object({ outer: z.number().min(0.25).max(6), inner: z.number().min(0.25).max(6) }).strict().optional().describe('points'),
+  cellPadding: z.object({ x: z.number().min(0).max(20), y: z.number().min(0).max(20) }).strict().optional().describe('points'),
+  linePitch: z.number().min(1).max(3).optional().describe('line pitch in cells, × font size'),
+  spaceAfter: z.number().min(0).max(200).optional().describe('points below the table'),
 }).strict();
 export type GridTable = z.infer<typeof GridTable>;

@@ -8,7 +8,7 @@ export function cellTextOps(c: LaidCell, x: number, top: number, w: number, h: n
   const ops: TextOp[] = [];
   c.lines.forEach((line, k) => {
     if (!line.pieces.length) return;
-    ops.push(...lineOps(line, alignX(c.align, x + padX, w - 2 * padX, line.width), textTop + k * c.pitch, c.pitch, c.size));
+    ops.push(...lineOps(line, alignX(c.align, x + padX, w - 2 * padX, line.width) + (line.indent ?? 0), textTop + k * c.pitch, c.pitch, c.size));
   });
   return ops;
 }

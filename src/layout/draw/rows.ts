@@ -15,7 +15,10 @@ export function drawRows(flow: PageFlow, t: LaidTable, cells: LaidCell[], height
     if (i < to) acc += heights[i];
   }
   const ops: DrawOp[] = [];
-  const borders = new Borders(t.border, ops);
+  const tableW = colX[colX.length - 1];
+  // a fixed form's outer border is heavier (任免表: 1.5 pt outside, 1 pt inside); it is drawn whole, never split
+  const outer = t.outerBorder !== undefined ? { x1: colX[0], x2: tableW, y1: rowY[from], y2: rowY[to], width: t.outerBorder } : undefined;
+  const borders = new Borders(t.border, ops, outer);
   for (const c of cells) {
     const a = Math.max(c.r, from);
     const b = Math.min(c.r + c.rowSpan, to);
@@ -26,6 +29,7 @@ export function drawRows(flow: PageFlow, t: LaidTable, cells: LaidCell[], height
     const h = rowY[b] - top;
     borders.box(x, top, w, h);
     ops.push(...cellTextOps(c, x, top, w, h, t.padX, t.padY));
+    if (c.image) ops.push({ kind: 'image', x: x + (w - c.image.width) / 2, y: top + (h - c.image.height) / 2, w: c.image.width, h: c.image.height, data: c.image.data });
   }
   flow.page.ops.push(...ops);
 }

@@ -7,6 +7,7 @@ import { ImageError, decodeBase64Image, imageInfo } from './image.js';
 import { breakLines } from '../text/linebreak.js';
 import { type BlockStyle, pitchOf, resolveStyle } from './styles.js';
 import { layoutTable, tableDefaults } from '../table/index.js';
+import { fixedTable } from '../table/fixed-options.js';
 import { type TextContext, toPieces } from '../text/measure.js';
 import type { FlowBlock, LaidParagraph } from '../types.js';
 import { mm } from '../units.js';
@@ -54,9 +55,12 @@ export function buildFlow(doc: ReportDocument, ctx: TextContext, width: number, 
   doc.blocks.forEach((b: Block, i) => {
     const where = `blocks[${i}]`;
     switch (b.type) {
-      case 'title':
-        out.push(para('title', b.text, styled('title', b), `${where}.text`, { keepNext: true }));
+      case 'title': {
+        const p = para('title', b.text, styled('title', b), `${where}.text`, { keepNext: true });
+        if (b.spread) spreadTitle(p, mm(b.spread));
+        out.push(p);
         break;
+      }
       case 'heading':
         out.push(para('heading', b.text, styled(`heading${b.level}`, b), `${where}.text`, { headingLevel: b.level, keepNext: true }));
         break;
@@ -64,7 +68,7 @@ export function buildFlow(doc: ReportDocument, ctx: TextContext, width: number, 
         out.push(para('body', b.text, styled('body', b), `${where}.text`));
         break;
       case 'pageBreak':
-        out.push({ kind: 'pageBreak' });
+        out.push(b.section ? { kind: 'pageBreak', section: true } : { kind: 'pageBreak' });
         break;
       case 'signature': {
         const st = styled('body', { font: b.font, size: b.size, indent: 0, align: 'right', spaceBefore: 0, spaceAfter: 0 });
@@ -99,10 +103,13 @@ export function buildFlow(doc: ReportDocument, ctx: TextContext, width: number, 
         try {
           const spec = b.type === 'table' ? resolveTreeTable(b, where) : resolveGridTable(b, where);
           if (b.caption) out.push(para('caption', b.caption, styled('caption', {}), `${where}.caption`, { keepNext: true }));
-          const table = { ...layoutTable(spec, ctx, tableDefaults(doc.styles, b), width, { id: b.id, repeatHeader: b.repeatHeader }), path: where };
-          const narrow = narrowColumnProblem(table);
-          if (narrow) problems.push({ path: where, message: narrow });
-          out.push(table);
+          if (b.type === 'grid' && b.exactHeights) out.push({ ...fixedTable(b, spec, ctx, tableDefaults(doc.styles, b), where, problems, limits.maxImagePixels), path: where });
+          else {
+            const table = { ...layoutTable(spec, ctx, tableDefaults(doc.styles, b), width, { id: b.id, repeatHeader: b.repeatHeader }), path: where };
+            const narrow = narrowColumnProblem(table);
+            if (narrow) problems.push({ path: where, message: narrow });
+            out.push(table);
+          }
           const noteStyle = styled('body', { size: tableDefaults(doc.styles, b).size, indent: 0, align: 'left', lineSpacing: { multiple: 1.2 } });
           b.notes?.forEach((n, k) => out.push(para('note', n, noteStyle, `${where}.notes[${k}]`)));
         } catch (e) {
@@ -128,4 +135,16 @@ function withEffectiveBreaks(blocks: FlowBlock[]): FlowBlock[] {
   }
   while (out.length && out[out.length - 1].kind === 'pageBreak') out.pop();
   return out;
+}
+
+/**
+ * Letter-spaces a one-line title across `width` pt (the 任免表's 干部任免审批表 spans about 87 mm): the
+ * spacing goes after every character but the last, so the text stays centred in both renderers.
+ */
+function spreadTitle(p: LaidParagraph, width: number): void {
+  if (p.lines.length !== 1) return; // a title that wraps is not spread
+  const n = [...p.lines[0].pieces.map((x) => x.text).join('')].length;
+  const extra = width - p.lines[0].width;
+  if (n < 2 || extra <= 0) return;
+  p.charSpacing = extra / (n - 1);
 }

@@ -59,7 +59,7 @@ function placeParagraph(flow: PageFlow, p: LaidParagraph): void {
     const last = k === p.lines.length - 1;
     const left = flow.left + (first ? p.firstLineIndent : 0);
     const avail = flow.width - p.rightIndent - (left - flow.left);
-    let charSpacing: number | undefined;
+    let charSpacing: number | undefined = p.charSpacing;
     let align = p.align;
     if (align === 'justify') {
       const n = countChars(line);
@@ -69,7 +69,9 @@ function placeParagraph(flow: PageFlow, p: LaidParagraph): void {
       if (!last && gaps > 0 && avail - body > 0.01) charSpacing = (avail - body) / gaps;
       align = 'left';
     }
-    if (line.pieces.length) flow.page.ops.push(...lineOps(line, alignX(align, left, avail, line.width), flow.y, p.pitch, p.size, charSpacing));
+    // a spread title's width includes the spacing between its characters (not after the last)
+    const width = line.width + (p.charSpacing ? p.charSpacing * (countChars(line) - 1) : 0);
+    if (line.pieces.length) flow.page.ops.push(...lineOps(line, alignX(align, left, avail, width), flow.y, p.pitch, p.size, charSpacing));
     flow.y += p.pitch;
   });
   flow.y += p.spaceAfter;

@@ -21,7 +21,8 @@ export function placeTable(flow: PageFlow, t: LaidTable): void {
   const header = new HeaderRows(t, colX);
   const bodyCells = t.cells.filter((c) => c.r >= H);
 
-  flow.ensure(header.height + (n > H ? heights[H] : 0));
+  // a fixed form is never split: it starts a page if it does not fit below what is there
+  flow.ensure(t.exact ? heights.reduce((a, b) => a + b, 0) : header.height + (n > H ? heights[H] : 0));
   let r = H;
   let first = true;
   while (first || r < n) {

@@ -1,5 +1,5 @@
 import type { Problem } from '../../model/errors.js';
-import type { CellStyle, CellValue, GridTable, HeaderNode, NumberFormat, RowNode, TreeTable, WidthHint } from '../../model/table.js';
+import type { CellImage, CellParagraph, CellStyle, CellValue, GridTable, HeaderNode, NumberFormat, RowNode, TreeTable, WidthHint } from '../../model/table.js';
 import { formatValue } from '../numbers.js';
 
 /** A cell placed in the resolved grid, before measuring. */
@@ -12,6 +12,10 @@ export interface GridCellSpec extends CellStyle {
   text: string;
   /** where the cell comes from in the input, for error messages */
   where: string;
+  paragraphs?: CellParagraph[];
+  image?: CellImage;
+  minSize?: number;
+  label?: string;
 }
 
 export interface GridSpec {

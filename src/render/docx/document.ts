@@ -4,7 +4,7 @@
  */
 import type { LaidImage, LaidOutDocument } from '../../layout/types.js';
 import { imageParagraph } from './drawing.js';
-import { paragraph, spacer } from './paragraph.js';
+import { exactSpacing, paragraph, spacer } from './paragraph.js';
 import { type HeaderFooterRef, sectionProperties } from './section.js';
 import { table } from './table.js';
 import { NS, XML_DECLARATION } from './xml.js';
@@ -21,7 +21,9 @@ export function documentPart(doc: LaidOutDocument, refs: HeaderFooterRef[], relI
   let pendingBreak = false;
   for (const b of doc.flow) {
     if (b.kind === 'pageBreak') {
-      pendingBreak = true;
+      // a section break: a 1 pt paragraph carries the ending section's properties; the next section starts a page
+      if (b.section) body += `<w:p><w:pPr>${exactSpacing(0, 0, 1)}${sectionProperties(doc.page, refs)}</w:pPr></w:p>`;
+      else pendingBreak = true;
       continue;
     }
     if (b.kind === 'paragraph') {
@@ -29,7 +31,11 @@ export function documentPart(doc: LaidOutDocument, refs: HeaderFooterRef[], relI
     } else if (b.kind === 'table') {
       // A table cannot break a page itself: a 1 pt paragraph carries the break.
       if (pendingBreak) body += spacer(1, true);
-      body += table(b);
+      body += table(b, (image) => {
+        const n = images.length + 1;
+        images.push({ relId: relId(n), image });
+        return { relId: relId(n), drawingId: n };
+      });
       // Word needs a paragraph between two tables, or it merges them; it is the space below the table.
       body += spacer(b.spaceAfter);
     } else if (b.kind === 'image') {

@@ -9,12 +9,13 @@ import { jc } from './paragraph.js';
 /** English Metric Units per point (914400 per inch). */
 const EMU_PER_PT = 12700;
 
-export function imageParagraph(img: LaidImage, relId: string, drawingId: number, pageBreakBefore: boolean): string {
+/** `pPr` goes before the alignment (a cell's picture: no spacing around it); default: the layout's space after the image. */
+export function imageParagraph(img: LaidImage, relId: string, drawingId: number, pageBreakBefore: boolean, pPr?: string): string {
   const cx = Math.round(img.width * EMU_PER_PT);
   const cy = Math.round(img.height * EMU_PER_PT);
   const name = `Picture ${drawingId}`;
   return (
-    `<w:p><w:pPr>${pageBreakBefore ? '<w:pageBreakBefore/>' : ''}<w:spacing w:before="0" w:after="${toTwips(img.spaceAfter)}"/>${jc(img.align)}</w:pPr><w:r><w:drawing>` +
+    `<w:p><w:pPr>${pageBreakBefore ? '<w:pageBreakBefore/>' : ''}${pPr ?? `<w:spacing w:before="0" w:after="${toTwips(img.spaceAfter)}"/>`}${jc(img.align)}</w:pPr><w:r><w:drawing>` +
     `<wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="${cx}" cy="${cy}"/><wp:effectExtent l="0" t="0" r="0" b="0"/>` +
     `<wp:docPr id="${drawingId}" name="${name}"/><wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect="1"/></wp:cNvGraphicFramePr>` +
     '<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic>' +

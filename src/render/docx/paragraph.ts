@@ -5,7 +5,7 @@
 import type { LaidParagraph } from '../../layout/types.js';
 import { toTwips } from '../../layout/units.js';
 import type { Align } from '../../model/text.js';
-import { runs } from './run.js';
+import { runs, spacedRuns } from './run.js';
 
 /** ST_Jc as the transitional schema spells it. */
 export function jc(a: Align): string {
@@ -36,7 +36,7 @@ export function paragraph(p: LaidParagraph, pageBreakBefore = false): string {
     exactSpacing(p.spaceBefore, p.spaceAfter, p.pitch) +
     ind +
     jc(p.align);
-  return `<w:p><w:pPr>${pPr}</w:pPr>${runs(p.pieces)}</w:p>`;
+  return `<w:p><w:pPr>${pPr}</w:pPr>${p.charSpacing ? spacedRuns(p.pieces, toTwips(p.charSpacing)) : runs(p.pieces)}</w:p>`;
 }
 
 /**

@@ -10,13 +10,13 @@ import { attr, text } from './xml.js';
 const rPrCache = new LRUCache<string, string>({ max: 512 });
 
 /** w:rPr for a face and size (pt); a pure function of family, weight and size, so kept per process. */
-export function runProps(family: string, bold: boolean, size: number): string {
-  const key = `${family}\u0000${bold ? 1 : 0}\u0000${size}`;
+export function runProps(family: string, bold: boolean, size: number, spacing = 0): string {
+  const key = `${family}\u0000${bold ? 1 : 0}\u0000${size}\u0000${spacing}`;
   let xml = rPrCache.get(key);
   if (xml === undefined) {
     const f = attr(family);
     const half = Math.round(size * 2);
-    xml = `<w:rPr><w:rFonts w:ascii="${f}" w:hAnsi="${f}" w:eastAsia="${f}" w:cs="${f}"/>${bold ? '<w:b/><w:bCs/>' : ''}<w:sz w:val="${half}"/><w:szCs w:val="${half}"/></w:rPr>`;
+    xml = `<w:rPr><w:rFonts w:ascii="${f}" w:hAnsi="${f}" w:eastAsia="${f}" w:cs="${f}"/>${bold ? '<w:b/><w:bCs/>' : ''}${spacing ? `<w:spacing w:val="${spacing}"/>` : ''}<w:sz w:val="${half}"/><w:szCs w:val="${half}"/></w:rPr>`;
     rPrCache.set(key, xml);
   }
   return xml;
@@ -59,6 +59,13 @@ class RunWriter {
     this.pendingBreaks++;
   }
 
+  /** A tab to the hanging indent (a cell paragraph's text after its lead). */
+  tab(props: string): void {
+    this.add(props, '');
+    this.flushText();
+    this.out += '<w:tab/>';
+  }
+
   private flushText(): void {
     if (this.text) this.out += textElement(this.text);
     this.text = '';
@@ -73,6 +80,7 @@ class RunWriter {
 }
 
 function addPiece(w: RunWriter, p: Piece): void {
+  if (p.tab) w.tab(pieceProps(p));
   if (p.text === '\n') w.lineBreak();
   // stacked punctuation in its Unicode vertical form: Word cannot apply the font's `vert` feature
   else w.add(pieceProps(p), p.verticalForms ?? p.text);
@@ -82,6 +90,17 @@ function addPiece(w: RunWriter, p: Piece): void {
 export function runs(pieces: Piece[]): string {
   const w = new RunWriter();
   for (const p of pieces) addPiece(w, p);
+  return w.finish();
+}
+
+/**
+ * A letter-spaced line (a spread title): every character but the last carries the spacing (twips), so
+ * Word's centring does not count a space after the last one.
+ */
+export function spacedRuns(pieces: Piece[], spacing: number): string {
+  const w = new RunWriter();
+  const chars = pieces.flatMap((p) => [...p.text].map((ch) => ({ p, ch })));
+  chars.forEach(({ p, ch }, k) => w.add(runProps(p.face.family, p.face.bold, p.size, k < chars.length - 1 ? spacing : 0), ch));
   return w.finish();
 }
 
