@@ -1,0 +1,61 @@
+/**
+ * The annual report's official labels as the importer needs them: the row paths of each table in printed
+ * order. The only file of the importer that reads the template's label modules, so that it can switch to
+ * template.labels() (templates/define.ts) in one place.
+ */
+import {
+  DENIED, NOT_PROCESSED, OTHER_2021, PROACTIVE_2019, PROACTIVE_2021, REVIEW_GROUPS, ROWS, SECTION_HEADINGS, UNABLE,
+} from '../../templates/gov-info-annual-report/labels.js';
+import { cellLabel } from '../../templates/gov-info-annual-report/cell-labels.js';
+
+export { SECTION_HEADINGS, cellLabel };
+export type SectionKey = keyof typeof SECTION_HEADINGS;
+
+/** 2019, 2021, and the 2021 variant that prints （六）其他处理 as one row. */
+export type Format = '2019' | '2021' | '2021-one-other';
+
+export interface RowSpec {
+  /** data path under tables.applications / tables.proactive */
+  path: string;
+  label: string;
+  /** how many values the row holds (表二: 7 with 总计) */
+  width: number;
+}
+
+const A = 'tables.applications';
+const group = (key: string, head: string, labels: Record<string, string>): RowSpec[] =>
+  Object.entries(labels).map(([k, label]) => ({ path: `${A}.${key}.${k}`, label: `${head}${label}`, width: 7 }));
+
+/** 表二's body rows in printed order for a format. */
+export function applicationRows(format: Format): RowSpec[] {
+  const one = (key: string, label: string): RowSpec => ({ path: `${A}.${key}`, label, width: 7 });
+  return [
+    one('newReceived', ROWS.newReceived),
+    one('carriedOver', ROWS.carriedOver),
+    one('granted', ROWS.granted),
+    one('partial', ROWS.partial),
+    ...group('denied', '', DENIED),
+    ...group('unable', '', UNABLE),
+    ...group('notProcessed', '', NOT_PROCESSED),
+    ...(format === '2021' ? group('other', '', OTHER_2021) : [one(format === '2019' ? 'other' : 'otherOneRow', ROWS.other)]),
+    one('total', ROWS.total),
+    one('carriedForward', ROWS.carriedForward),
+  ];
+}
+
+/** 表一's data rows in printed order for a version. */
+export function proactiveRows(version: 2019 | 2021): RowSpec[] {
+  const blocks = version === 2019 ? PROACTIVE_2019 : PROACTIVE_2021;
+  return Object.values(blocks).flatMap((b) =>
+    Object.entries(b.rows).map(([key, label]) => ({ path: `tables.proactive.${key}`, label, width: b.columns.length })),
+  );
+}
+
+/** Column headings that only one version's 表一 prints. */
+export const PROACTIVE_MARKERS = {
+  2019: [...PROACTIVE_2019.item1.columns, ...PROACTIVE_2019.item5.columns, PROACTIVE_2019.item9.rows.procurement],
+  2021: [...PROACTIVE_2021.item1.columns, ...PROACTIVE_2021.item8.columns],
+};
+
+export const OTHER_2021_FIRST = OTHER_2021.noCorrection;
+export const REVIEW_KEYS = Object.keys(REVIEW_GROUPS) as (keyof typeof REVIEW_GROUPS)[];
