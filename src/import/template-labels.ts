@@ -47,7 +47,7 @@ export function applicationRows(format: Format): RowSpec[] {
 export function proactiveRows(version: 2019 | 2021): RowSpec[] {
   const blocks = version === 2019 ? PROACTIVE_2019 : PROACTIVE_2021;
   return Object.values(blocks).flatMap((b) =>
-    Object.entries(b.rows).map(([key, label]) => ({ path: `tables.proactive.${key}`, label, width: b.columns.length })),
+    Object.entries(b.rows as Record<string, string>).map(([key, label]) => ({ path: `tables.proactive.${key}`, label, width: (b.columns as readonly string[]).length })),
   );
 }
 
