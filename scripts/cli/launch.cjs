@@ -31,5 +31,8 @@ if (!cachedData || script.cachedDataRejected) {
     } catch {}
   });
 }
+// import() from code loaded with a code cache has no loader (a V8/Node limitation): the bundle imports its
+// external ES modules (pdfjs-dist, for import and audit) through this file's own import()
+globalThis.__cjkReportImport = (specifier) => import(specifier);
 const mod = { exports: {} };
 script.runInThisContext()(mod.exports, require, mod, file, __dirname);

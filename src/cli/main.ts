@@ -10,6 +10,7 @@ import { toDataPaths } from '../core.js';
 import { type Args, type OptionSpec, UsageError, flag, many, one, parseArgs } from './args.js';
 import { readFontFlag, registerFontFlags } from './fonts.js';
 import { outputBase, readData, writeAll } from './io.js';
+import { IMPORT_OPTIONS, IMPORT_USAGE } from './import.js';
 
 const USAGE = `cjk-report — typed report model → PDF and DOCX with embedded Chinese fonts
 
@@ -24,6 +25,7 @@ Usage:
                                           come from <dir>, made by cjk-report web-assets <dir>)
   cjk-report validate <data> --template <id> [--previous <file>]
   cjk-report aggregate <data files…> --template <id> --out <file> [--agency <name>]
+${IMPORT_USAGE}
   cjk-report templates
   cjk-report schema
   cjk-report web-assets <dir> [--quality 0-11]   fonts and wasm for cjk-report/browser (serve <dir> as assetsUrl)
@@ -63,6 +65,7 @@ const OPTIONS: Record<string, OptionSpec> = {
   templates: {},
   schema: {},
   'web-assets': { quality: { type: 'string' } },
+  ...IMPORT_OPTIONS,
 };
 
 async function main(argv: string[]): Promise<number> {
@@ -89,6 +92,7 @@ async function main(argv: string[]): Promise<number> {
       return serveCmd(args);
     case 'web-assets':
       return webAssetsCmd(args);
+    case 'import': case 'audit': case 'diff': return (await import('./import.js'))[`${cmd}Cmd`](args);
     default:
       throw new UsageError(`未知的命令“${cmd}”`);
   }

@@ -35,7 +35,9 @@ const VALUE = /^(?:[+\-−]?[\d,，]+(?:\.\d+)?|[/／—–－―\-]+)$/;
 const ANNOTATION = /^[（(].*[)）]?$/;
 
 async function readItems(data: Uint8Array, file: string): Promise<{ items: Item[]; pages: number; heights: number[] }> {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  // the CLI bundle's launcher supplies an import() that works under its code cache (scripts/cli/launch.cjs)
+  const hook = (globalThis as { __cjkReportImport?: (s: string) => Promise<unknown> }).__cjkReportImport;
+  const pdfjs = (hook ? await hook('pdfjs-dist/legacy/build/pdf.mjs') : await import('pdfjs-dist/legacy/build/pdf.mjs')) as typeof import('pdfjs-dist/legacy/build/pdf.mjs');
   let doc;
   try {
     doc = await pdfjs.getDocument({ data: data.slice(), disableFontFace: true, useSystemFonts: false, verbosity: 0, isEvalSupported: false }).promise;
