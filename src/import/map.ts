@@ -88,6 +88,23 @@ function titleOf(paras: Paragraph[], upTo: number): { agency?: string; year?: nu
   return { used: 0 };
 }
 
+/**
+ * The title's agency checked against the body: a title font without a complete ToUnicode map reads as other
+ * characters (LibreOffice's PDF: 方正县县商县县建县监督局). When the body holds a name of the same length that
+ * agrees in most places, that is the name.
+ */
+function confirmAgency(agency: string, body: string): string | undefined {
+  if (agency.length < 4 || body.includes(agency)) return undefined;
+  const L = agency.length;
+  for (let i = 0; i + L <= body.length; i++) {
+    const cand = body.slice(i, i + L);
+    let same = 0;
+    for (let k = 0; k < L; k++) if (cand[k] === agency[k]) same++;
+    if (same / L >= 0.6 && /^\p{Script=Han}+$/u.test(cand)) return cand;
+  }
+  return undefined;
+}
+
 const RUN_IN = /^(（[一二三四五六七八九十]+）[^。！？（）]{1,24}?[。：:])(.+)$/;
 
 export function mapDoc(doc: ImportedDoc, file: string): Imported {
@@ -154,6 +171,11 @@ export function mapDoc(doc: ImportedDoc, file: string): Imported {
   const format: Format = version === 2019 ? '2019' : appBody.some((r) => similarity(OTHER_2021_FIRST, r.label) >= 0.6) || !appBody.length ? '2021' : '2021-one-other';
 
   const data: Record<string, unknown> = { template: `gov-info-annual-report-${version}`, agency: title.agency ?? '', year: title.year ?? 0 };
+  const fixed = title.agency ? confirmAgency(title.agency, doc.paragraphs.slice(title.used).map((x) => x.text).join('')) : undefined;
+  if (fixed) {
+    notes.push({ path: 'agency', text: title.agency!, message: `标题读作“${title.agency}”，与正文中的“${fixed}”不一致（标题字体的文字层不完整？），取正文的写法` });
+    data.agency = fixed;
+  }
   if (!title.agency) notes.push({ path: 'agency', text: '', message: '未能从标题读出机关名称，请填写' });
   if (!title.year) notes.push({ path: 'year', text: '', message: '未能从标题读出年度，请填写' });
   if (intro.length) data.intro = intro;
