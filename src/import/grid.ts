@@ -50,7 +50,7 @@ const VALUE_RE = /^[+\-−]?[\d,，]+(?:\.\d+)?$/;
 /** Text that stands in a value cell: a number, a "/" or dash, or nothing. Labels never look like this. */
 export function isValueText(text: string): boolean {
   const t = text.replace(/\s+/g, '');
-  return t === '' || VALUE_RE.test(t) || /^[/／—–\-－―]+$/.test(t) || /^[\d.]+[（(].*[)）]$/.test(t);
+  return t === '' || VALUE_RE.test(t) || /^[/／—–\-－―]+$/.test(t) || /^[\d.]+[（(].*[)）]$/.test(t) || /^[零〇一二两三四五六七八九十百]{1,4}$/.test(t);
 }
 
 /** A value that is a number (not blank, not a slash) — what makes a row a body row. */

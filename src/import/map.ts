@@ -165,7 +165,8 @@ export function mapDoc(doc: ImportedDoc, file: string): Imported {
   // format: 表一's column headings, else the year
   const t1 = proactive.map((r) => r.label).join('');
   const score = (words: string[]) => words.filter((w) => t1.includes(w)).length;
-  const version: 2019 | 2021 = score(PROACTIVE_MARKERS[2021]) > score(PROACTIVE_MARKERS[2019]) ? 2021 : score(PROACTIVE_MARKERS[2019]) > 0 ? 2019 : (title.year ?? 2021) >= 2021 ? 2021 : 2019;
+  const [s19, s21] = [score(PROACTIVE_MARKERS[2019]), score(PROACTIVE_MARKERS[2021])];
+  const version: 2019 | 2021 = s21 > s19 ? 2021 : s19 > s21 ? 2019 : (title.year ?? 2021) >= 2021 ? 2021 : 2019;
   const bodyRows = (rows: Row[]) => rows.filter((r) => r.values.some((v) => isNumberText(v.text) || /^[/／—–\-－―]+$/.test(v.text.trim())));
   const appBody = bodyRows(applications);
   const format: Format = version === 2019 ? '2019' : appBody.some((r) => similarity(OTHER_2021_FIRST, r.label) >= 0.6) || !appBody.length ? '2021' : '2021-one-other';

@@ -51,10 +51,14 @@ export function proactiveRows(version: 2019 | 2021): RowSpec[] {
   );
 }
 
-/** Column headings that only one version's 表一 prints. */
+/** 表一's headings and row labels of a version. */
+const wordsOf = (blocks: Record<string, { columns: readonly string[]; rows: Record<string, string> }>) =>
+  Object.values(blocks).flatMap((b) => [...b.columns, ...Object.values(b.rows)]);
+/** The words that only one version's 表一 prints (neither containing nor contained in the other's). */
+const only = (mine: string[], theirs: string[]) => mine.filter((w) => !theirs.some((t) => t.includes(w) || w.includes(t)));
 export const PROACTIVE_MARKERS = {
-  2019: [...PROACTIVE_2019.item1.columns, ...PROACTIVE_2019.item5.columns, PROACTIVE_2019.item9.rows.procurement],
-  2021: [...PROACTIVE_2021.item1.columns, ...PROACTIVE_2021.item8.columns],
+  2019: only(wordsOf(PROACTIVE_2019), wordsOf(PROACTIVE_2021)),
+  2021: only(wordsOf(PROACTIVE_2021), wordsOf(PROACTIVE_2019)),
 };
 
 export const OTHER_2021_FIRST = OTHER_2021.noCorrection;
