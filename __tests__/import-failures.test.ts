@@ -37,6 +37,11 @@ describe('PDF text positions', () => {
     expect(imp.notes).toEqual([]);
     expect(imp.format).toBe('2021');
     expect(imp.data.agency).toBe('信阳市浉河区市场监督管理局');
+    // lines of prose join into their paragraphs; a line listing the headings is not a heading
+    const s = imp.data.sections as Record<string, { paragraphs: unknown[] }>;
+    expect(s.overview.paragraphs).toEqual(['2021年，本机关认真贯彻落实《中华人民共和国政府信息公开条例》，全年新收政府信息公开申请105件。']);
+    expect(s.problems.paragraphs).toEqual(['一是政策解读形式较为单一；二是答复规范化水平有待提高。']);
+    expect(imp.data.intro as string[]).toHaveLength(1);
   });
 
   test('the 2021 format with （六）其他处理 as a single row', async () => {

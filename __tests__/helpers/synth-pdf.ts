@@ -42,7 +42,7 @@ const get = (d: unknown, path: string): unknown => path.split('.').reduce<unknow
 
 const SIZE = 10;
 const LEFT = 90;
-const CHARS = 40;
+const CHARS = 28; // 22 lines of 28 characters: GB/T 9704
 const COL = (i: number) => 360 + 26 * i;
 
 export async function synthPdf(data: Values, format: Format, o: Synth = {}): Promise<Uint8Array> {
@@ -102,7 +102,7 @@ export async function synthPdf(data: Values, format: Format, o: Synth = {}): Pro
   y += 30;
   const intro = o.introRepeatsHeadings
     ? // the line break falls so that a line starts with 三、… and runs to the full width
-      '本报告依据《中华人民共和国政府信息公开条例》编制。全文包括一、总体情况二、主动公开' +
+      '本报告全文包括：一、总体情况，二、主动公开政府信息情况，' +
       '三、收到和处理政府信息公开申请情况四、政府信息公开行政复议、行政诉讼情况五、存在的' +
       '主要问题及改进情况六、其他需要报告的事项。'
     : '本报告依据《中华人民共和国政府信息公开条例》编制。';

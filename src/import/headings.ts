@@ -13,6 +13,8 @@ export function headingOf(text: string, after: number): SectionKey | undefined {
   const t = text.replace(/\s+/g, '');
   const m = /^([一二三四五六])[、.．]/.exec(t);
   if (!m || t.length > 34 || /[。；]/.test(t.slice(0, -1))) return undefined;
+  // a line of prose that lists the headings (三、…四、…) is not one
+  if (/[一二三四五六][、.．]/.test(t.slice(2))) return undefined;
   const i = NUMERALS.indexOf(m[1]);
   if (i <= after) return undefined;
   return similarity(SECTION_HEADINGS[KEYS[i]], t) >= 0.35 ? KEYS[i] : undefined;

@@ -212,7 +212,13 @@ const TABLE_START = /第二十条|信息内容|申请人情况|勾稽关系|行�
 const TABLE_SECTIONS: Partial<Record<SectionKey, number | undefined>> = { proactive: undefined, applications: 7, reviews: 15 };
 
 /** Lines → paragraphs: a new one at an indented line, after a short line, or at a heading. */
-function paragraphsOf(lines: Line[], margins: Map<number, [number, number]>, out: Paragraph[]): void {
+function paragraphsOf(lines: Line[], out: Paragraph[]): void {
+  // the prose's own margins (a table beside it may reach further right)
+  const margins = new Map<number, [number, number]>();
+  for (const l of lines) {
+    const m = margins.get(l.page);
+    margins.set(l.page, m ? [Math.min(m[0], l.x0), Math.max(m[1], l.x1)] : [l.x0, l.x1]);
+  }
   let cur: Paragraph | undefined;
   let prev: Line | undefined;
   for (const l of lines) {
@@ -265,12 +271,12 @@ export async function readPdf(data: Uint8Array, file: string): Promise<ImportedD
         (l, n) => n > 0 && (splitLine(l).values.length > 0 || (TABLE_START.test(l.text) && l.x1 - l.x0 < textWidth(l.page))),
       );
       const prose = start < 0 ? chunk : chunk.slice(0, start);
-      paragraphsOf(prose, margins, doc.paragraphs);
+      paragraphsOf(prose, doc.paragraphs);
       if (start >= 0) {
         doc.tableAt.push(doc.paragraphs.length);
         doc.tables.push(buildTable(chunk.slice(start), TABLE_SECTIONS[sec]));
       }
-    } else paragraphsOf(chunk, margins, doc.paragraphs);
+    } else paragraphsOf(chunk, doc.paragraphs);
     i = j;
   }
   return doc;
