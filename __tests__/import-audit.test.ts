@@ -60,6 +60,8 @@ test('the CSV lists exactly the rules broken by the altered cells, for the PDF a
       // the prose says 结转下年度继续办理5件: only the report whose 结转 was altered contradicts it
       expect(mine.filter((x) => x.severity === 'warning').map((x) => x.rule)).toEqual(name === 'a1' ? ['P3'] : []);
     }
+  const a1 = rows.find((x) => x.rule === 'A1' && x.file.endsWith('a1.pdf') && x.column === '自然人')!;
+  expect([a1.table, a1.printed, a1.expected]).toEqual(['表二', '91', '93']); // 一 86 + 二 5 against （七）87 + 四 6
   const r1 = rows.find((x) => x.rule === 'R1')!;
   expect([r1.table, r1.row, r1.column, r1.printed, r1.expected]).toEqual(['表三', '行政复议', '总计', '12', '11']);
 });
@@ -74,7 +76,7 @@ test('a folder of clean reports exits 0; --format json and the table name the sa
   expect(parsed.map((p) => p.findings.map((f) => f.rule))).toEqual([[], ['R1']]);
   const table = spawnSync(process.execPath, [CLI, 'audit', join(clean, 'clean.pdf')], { encoding: 'utf8' });
   expect(table.status).toBe(0);
-  expect(table.stdout).toMatch(/信阳市浉河区市场监督管理局\s+2021\s+2021格式\s+已读取\s+错误 0/);
+  expect(table.stdout).toMatch(/信阳市浉河区市场监督管理局\s+2021\s+2021年格式\s+已读取\s+错误 0/);
 });
 
 test('--previous: last year\'s report of the same agency gives the cross-year rule (上年结转 = 去年结转下年度)', async () => {

@@ -60,7 +60,7 @@ export async function importCmd(args: Args): Promise<number> {
     return 0;
   }
   await writeAll(dirname(out), [{ name: basename(out), data: new TextEncoder().encode(yaml) }]);
-  process.stderr.write(`${out}：${imp.format} 年格式，待核对 ${imp.notes.length} 处${imp.missing.length ? `，缺少${imp.missing.join('、')}` : ''}\n`);
+  process.stderr.write(`${out}：${FORMATS[imp.format]}，待核对 ${imp.notes.length} 处${imp.missing.length ? `，缺少${imp.missing.join('、')}` : ''}\n`);
   return 0;
 }
 
@@ -102,6 +102,7 @@ export function auditCsv(rows: AuditRow[]): string {
   return lines.join('\n') + '\n';
 }
 
+const FORMATS: Record<string, string> = { '2019': '2019年格式', '2021': '2021年格式', '2021-one-other': '2021年格式（（六）印为一行）' };
 const STATUS: Record<AuditRow['status'], string> = { imported: '已读取', partial: '部分读取', 'not importable': '无法读取' };
 
 export function auditTable(rows: AuditRow[]): string {
@@ -109,10 +110,12 @@ export function auditTable(rows: AuditRow[]): string {
   for (const r of rows) {
     const errors = r.findings.filter((f) => f.severity === 'error').length;
     const warnings = r.findings.length - errors;
-    out.push(`${r.file}  ${r.agency || '—'}  ${r.year || '—'}  ${r.format ? `${r.format}格式` : '—'}  ${STATUS[r.status]}  错误 ${errors}  提示 ${warnings}`);
+    out.push(`${r.file}  ${r.agency || '—'}  ${r.year || '—'}  ${FORMATS[r.format] ?? '—'}  ${STATUS[r.status]}  错误 ${errors}  提示 ${warnings}`);
     for (const f of r.findings) {
       const where = [f.table, f.row, f.column].filter(Boolean).join(' ');
-      const vals = f.printed || f.expected ? `  印为 ${f.printed || '空白'}${f.expected ? `，应为 ${f.expected}` : ''}` : '';
+      const vals = /^P\d/.test(f.rule)
+        ? `  正文为 ${f.printed}，表中为 ${f.expected}`
+        : f.printed || f.expected ? `  印为 ${f.printed || '空白'}${f.expected ? `，应为 ${f.expected}` : ''}` : '';
       out.push(`  ${f.severity === 'error' ? '错误' : '提示'} [${f.rule}] ${where}${vals}${where ? '' : `  ${f.message}`}`);
     }
   }

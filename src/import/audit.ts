@@ -88,9 +88,13 @@ export function auditImported(imp: Imported, previous?: Imported): Finding[] {
         const rule = p.rule ?? /^\[([^\]]+)\]/.exec(p.message)?.[1] ?? 'schema';
         const printed = imp.cells.get(p.path)?.text ?? '';
         if (rule === 'V' && /^[/／—–\-－―]+$/.test(printed.trim())) continue; // reported as 斜杠 above
-        const at = place(p.path);
-        const col = at.column || /表二 (\S+?)：/.exec(p.message)?.[1] || '';
-        findings.push({ severity, rule, ...at, column: col, printed, expected: /应为 (-?[\d.]+)/.exec(p.message)?.[1] ?? /应等于 .*= (\d+)$/.exec(p.message)?.[1] ?? '', path: p.path, message: p.message });
+        const a1 = rule === 'A1' ? /表二 (\S+?)：.*= (\d+)，应等于 .* = (\d+)$/.exec(p.message) : null;
+        if (a1) {
+          // the corner identity: printed is 一 + 二, expected is （七）总计 + 四
+          findings.push({ severity, rule, table: '表二', row: '一+二 与 （七）+四', column: a1[1], printed: a1[2], expected: a1[3], path: p.path, message: p.message });
+          continue;
+        }
+        findings.push({ severity, rule, ...place(p.path), printed, expected: /应为 (-?[\d.]+)/.exec(p.message)?.[1] ?? '', path: p.path, message: p.message });
       }
     findings.push(...proseChecks(imp, r.data));
   } catch (e) {
