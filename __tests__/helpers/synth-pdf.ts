@@ -35,6 +35,8 @@ export interface Synth {
   garbled?: boolean;
   /** a document that is not an annual report */
   notReport?: boolean;
+  /** 表二 cells printed otherwise, by row key and column: { 'granted[0]': '40（其中2件撤回）' } */
+  cellText?: Record<string, string>;
 }
 
 type Values = Record<string, unknown>;
@@ -148,7 +150,8 @@ export async function synthPdf(data: Values, format: Format, o: Synth = {}): Pro
     let label = spec.label;
     if (o.typo) label = label.replace('其他法律行政法规禁止公开', '其他法律行政止公开');
     if (o.commaNumbering) label = label.replace(/^(\d)\./, '$1、');
-    const values = (get(data, spec.path) as (number | null)[]).map((v) => (v === null ? '' : String(v)));
+    const key = spec.path.replace('tables.applications.', '');
+    const values = (get(data, spec.path) as (number | null)[]).map((v, i) => o.cellText?.[`${key}[${i}]`] ?? (v === null ? '' : String(v)));
     const drawValues = (yy: number) =>
       values.forEach((v, i) => {
         if (o.splitNumbers && v.length === 2) {
