@@ -2,9 +2,10 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { CjkReportError } from '../errors.js';
-import { type AuditRow, auditImported, statusOf } from '../import/audit.js';
+import type { AuditRow } from '../import/audit.js';
+import { auditReports } from '../import/audit-run.js';
 import { diffImported } from '../import/diff.js';
-import { type Imported, ImportRefusal, importReport, toYaml } from '../import/index.js';
+import { type Imported, importReport, toYaml } from '../import/index.js';
 import { type Args, type OptionSpec, UsageError, one } from './args.js';
 import { writeAll } from './io.js';
 
@@ -64,23 +65,6 @@ export async function importCmd(args: Args): Promise<number> {
   return 0;
 }
 
-const agencyKey = (s: unknown) => String(s ?? '').replace(/\s+/g, '');
-
-async function auditOne(file: string, previous: Map<string, Imported>): Promise<AuditRow> {
-  try {
-    const imp = await importFile(file);
-    const prev = previous.get(`${agencyKey(imp.data.agency)}|${Number(imp.data.year) - 1}`);
-    return { file, agency: String(imp.data.agency), year: Number(imp.data.year) || '', format: imp.format, status: statusOf(imp), findings: auditImported(imp, prev) };
-  } catch (e) {
-    if (!(e instanceof CjkReportError)) throw e;
-    const rule = e instanceof ImportRefusal ? e.reason : e.code;
-    return {
-      file, agency: '', year: '', format: '', status: 'not importable',
-      findings: [{ severity: 'error', rule, table: '', row: '', column: '', printed: '', expected: '', path: '', message: e.problems.map((p) => p.message).join('；') }],
-    };
-  }
-}
-
 /** The progress bar on a terminal (stderr), nothing when piped. */
 function progress(done: number, total: number) {
   if (!process.stderr.isTTY) return;
@@ -123,21 +107,8 @@ export function auditTable(rows: AuditRow[]): string {
 }
 
 export async function auditFiles(files: string[], previousFiles: string[] = [], onProgress?: (done: number) => void): Promise<AuditRow[]> {
-  const previous = new Map<string, Imported>();
-  for (const f of previousFiles) {
-    try {
-      const imp = await importFile(f);
-      previous.set(`${agencyKey(imp.data.agency)}|${imp.data.year}`, imp);
-    } catch (e) {
-      if (!(e instanceof CjkReportError)) throw e; // last year's unreadable files just give no cross-year check
-    }
-  }
-  const rows: AuditRow[] = [];
-  for (const f of files) {
-    rows.push(await auditOne(f, previous));
-    onProgress?.(rows.length);
-  }
-  return rows;
+  const src = (f: string) => ({ name: f, bytes: () => readInput(f) });
+  return auditReports(files.map(src), previousFiles.map(src), onProgress);
 }
 
 export async function auditCmd(args: Args): Promise<number> {

@@ -105,7 +105,7 @@ export function createExportApp(options: ExportAppOptions = {}): ExportApp {
     }
     return fail(c, err);
   });
-  app.notFound((c) => c.json({ code: 'not-found', title: '没有这个地址', problems: [{ path: c.req.path, message: '可用：POST /render/<模板>.pdf|.docx、POST /render.pdf|.docx、POST /validate/<模板>、GET /templates、GET /templates/<模板>/schema、GET /healthz' }] }, 404));
+  app.notFound((c) => c.json({ code: 'not-found', title: '没有这个地址', problems: [{ path: c.req.path, message: '可用：POST /render/<模板>.pdf|.docx、POST /render.pdf|.docx、POST /validate/<模板>、POST /audit、GET /templates、GET /templates/<模板>/schema、GET /healthz' }] }, 404));
 
   const limitBody = bodyLimit({
     maxSize: maxBody,
@@ -164,6 +164,8 @@ export function createExportApp(options: ExportAppOptions = {}): ExportApp {
     const r = await pool.run({ kind: 'validate', template: id, input: await input(c) });
     return c.json({ template: id, valid: !r.errors?.length, errors: r.errors ?? [], warnings: r.warnings ?? [] });
   });
+
+  app.post('/audit', limitBody, async (c) => (await import('./audit.js')).auditAnswer(c)); // published reports → findings
 
   app.get('/templates', (c) => c.json(templates()));
   app.get('/templates/:id/schema', (c) => c.json(templateJsonSchema(knownTemplate(c.req.param('id')))));
