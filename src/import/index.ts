@@ -1,5 +1,4 @@
 /** Reads a published annual report (PDF, DOCX, HTML) back into the template's data. */
-import { extname } from 'node:path';
 import { ImportRefusal } from './errors.js';
 import type { ImportedDoc } from './grid.js';
 import { type Imported, mapDoc } from './map.js';
@@ -14,7 +13,7 @@ export function kindOf(bytes: Uint8Array, file: string): ImportedDoc['kind'] {
   if (head.startsWith('%PDF')) return 'pdf';
   if (head.startsWith('PK')) return 'docx';
   if (/<(!doctype html|html|meta|table|body)/i.test(head)) return 'html';
-  const ext = extname(file).toLowerCase();
+  const ext = /\.[^./\\]+$/.exec(file)?.[0].toLowerCase() ?? ''; // (no node:path: the 审核 page runs this in a browser)
   if (ext === '.pdf') return 'pdf';
   if (ext === '.docx') return 'docx';
   if (ext === '.html' || ext === '.htm') return 'html';
