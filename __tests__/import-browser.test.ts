@@ -52,6 +52,6 @@ describe('the 审核 page in Chromium', () => {
     ]);
     expect(await page.textContent('#audit-status')).toBe('完成：3 份报告，2 份有错误');
     expect(posts).toEqual([]);
-    await page.screenshot({ path: join(dir, 'audit-page.png') });
+    await page.screenshot({ path: process.env.AUDIT_SCREENSHOT ?? join(dir, 'audit-page.png') });
   }, 120000);
 });
