@@ -47,9 +47,9 @@ test.each(CASES)('%s via %s: every table cell, the agency, the year and the form
   const want = checked(sources[name]).data;
   expect(imp.notes).toEqual([]);
   expect(imp.missing).toEqual([]);
-  // Known limitation: in LibreOffice's PDF of fangzheng, pdfjs-dist 5.4 reads many Han characters of two
-  // subset fonts of one face as others (方正县县商县县建县监督局; pdftotext reads them right), so the
-  // agency is wrong there; the tables (digits) still come back exactly.
+  // Known limitation: LibreOffice's PDF of fangzheng has no ToUnicode entry for some characters (营, 环, 境…),
+  // which pdfjs-dist then reads as others (方正县县商县县建县监督局; pdftotext falls back on the font's cmap),
+  // so the agency is wrong there; the tables (digits) still come back exactly.
   if (!(name === 'fangzheng' && kind === 'lo-pdf')) expect(imp.data.agency).toBe(want.agency);
   expect(imp.data.year).toBe(want.year);
   expect(imp.format).toBe(name === 'fangzheng' ? '2019' : name === 'oneOther' ? '2021-one-other' : '2021');
