@@ -2,7 +2,7 @@
  * What broke reading real reports, each as a small fixture: PDFs drawn item by item (helpers/synth-pdf.ts)
  * and HTML pages written here. Each must give back the data it was made from, or a clear refusal.
  */
-import { importReport, ImportRefusal } from '../src/import/index.js';
+import { importReport, ImportRefusal, toYaml } from '../src/import/index.js';
 import { parseCell } from '../src/import/map.js';
 import { checked, tablesOf } from './helpers/import.js';
 import { readExample } from './helpers/render.js';
@@ -139,7 +139,12 @@ describe('HTML pages', () => {
     expect(a.partial[0]).toBe(8);
     expect((imp.data.tables as { reviews: Record<string, unknown[]> }).reviews.review[0]).toBe(3);
     expect((imp.data.tables as { proactive: Record<string, unknown[]> }).proactive.rules[2]).toBe(12);
-    expect(imp.notes.map((n) => n.path).sort()).toEqual(['tables.applications.partial[0]', 'tables.proactive.rules[2]', 'tables.reviews.review[0]']);
+    expect(imp.notes.map((n) => n.path).sort()).toEqual([
+      'tables.applications.granted[2]', 'tables.applications.granted[3]', 'tables.applications.partial[0]', 'tables.proactive.rules[2]', 'tables.reviews.review[0]',
+    ]);
+    // in the YAML: the blank is a bare null, the "/" and "—" are nulls with a comment saying what was printed
+    const yaml = toYaml(imp, 'x.html');
+    expect(yaml).toMatch(/# 待核对：第3个数：印为“\/”，不是数字.*；第4个数：印为“—”.*\n\s+granted: \[ 40, null, null, null, 2, 0, 50 \]/);
   });
 
   test('a page that is not an annual report is refused', async () => {
@@ -151,7 +156,9 @@ describe('HTML pages', () => {
 test('parseCell keeps 0, blank and "/" apart and reads commas, signs and decimals', () => {
   expect(parseCell('0')).toEqual({ value: 0 });
   expect(parseCell('')).toEqual({ value: null });
-  expect(parseCell('/')).toEqual({ value: null });
+  expect(parseCell('/').value).toBeNull();
+  expect(parseCell('/').doubt).toMatch(/印为“\/”/);
+  expect(parseCell('').doubt).toBeUndefined();
   expect(parseCell('1,286')).toEqual({ value: 1286 });
   expect(parseCell('+17', 'signed')).toEqual({ value: 17 });
   expect(parseCell('-3', 'signed')).toEqual({ value: -3 });

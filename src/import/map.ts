@@ -67,7 +67,7 @@ function numberFromWords(t: string): number | undefined {
 export function parseCell(text: string, kind: 'count' | 'signed' | 'amount' = 'count'): { value: number | string | null; doubt?: string } {
   const t = text.replace(/\s+/g, '').normalize('NFKC');
   if (t === '') return { value: null };
-  if (/^[/／—–\-－―]+$/.test(t)) return { value: null };
+  if (/^[/／—–\-－―]+$/.test(t)) return { value: null, doubt: `印为“${text.trim()}”，不是数字，按空白（null）读入；没有则应填 0` };
   const m = /^([+\-−]?[\d,，]+(?:\.\d+)?)(.*)$/.exec(t);
   if (m) {
     const n = m[1].replace(/[,，]/g, '').replace('−', '-');
