@@ -4,6 +4,7 @@
  */
 import { importReport, ImportRefusal, toYaml } from '../src/import/index.js';
 import { parseCell } from '../src/import/map.js';
+import { auditImported } from '../src/import/audit.js';
 import { checked, tablesOf } from './helpers/import.js';
 import { readExample } from './helpers/render.js';
 import { type Synth, synthPdf } from './helpers/synth-pdf.js';
@@ -145,6 +146,21 @@ describe('HTML pages', () => {
     // in the YAML: the blank is a bare null, the "/" and "—" are nulls with a comment saying what was printed
     const yaml = toYaml(imp, 'x.html');
     expect(yaml).toMatch(/# 待核对：第3个数：印为“\/”，不是数字.*；第4个数：印为“—”.*\n\s+granted: \[ 40, null, null, null, 2, 0, 50 \]/);
+  });
+
+  test('audit reports the blank as V, each "/" or "—" as 斜杠, and a missing table', async () => {
+    const spoil: Record<string, string> = { 'granted[1]': '', 'granted[2]': '/', 'granted[3]': '—' };
+    const page = html((p, v) => `<td>${spoil[p] ?? v}</td>`).replace(/<p>四、政府信息公开行政复议[\s\S]*?<\/table>/, '<p>四、政府信息公开行政复议、行政诉讼情况</p>');
+    const imp = await importReport(new TextEncoder().encode(page), 'x.html');
+    expect(imp.missing).toEqual(['表三']);
+    const f = auditImported(imp).filter((x) => ['V', '斜杠', '缺表'].includes(x.rule));
+    expect(f.map((x) => [x.rule, x.table, x.column, x.printed])).toEqual([
+      ['缺表', '表三', '', ''],
+      ['斜杠', '表二', '科研机构', '/'],
+      ['斜杠', '表二', '社会公益组织', '—'],
+      ['V', '表二', '商业企业', ''],
+    ]);
+    expect(imp.notes.filter((n) => n.path.startsWith('tables.reviews'))).toEqual([]); // the YAML header says 缺少：表三
   });
 
   test('a page that is not an annual report is refused', async () => {

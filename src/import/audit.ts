@@ -80,12 +80,16 @@ export function auditImported(imp: Imported, previous?: Imported): Finding[] {
   for (const [path, c] of imp.cells)
     if (/^[/／—–\-－―]+$/.test(c.text.trim()))
       findings.push({ severity: 'warning', rule: '斜杠', ...place(path), printed: c.text, expected: '0', path, message: `单元格印为“${c.text}”，应填数字（没有则填 0）` });
+  // a missing table is one finding, not one per cell left blank
+  const PREFIX: Record<string, string> = { 表一: 'tables.proactive', 表二: 'tables.applications', 表三: 'tables.reviews' };
+  const gone = imp.missing.map((t) => PREFIX[t]);
   const template = getTemplate(String(imp.data.template))!;
   try {
     const r = template.check(imp.data, previous ? { previous: previous.data } : {});
     for (const [severity, list] of [['error', r.errors], ['warning', r.warnings]] as const)
       for (const p of list) {
         const rule = p.rule ?? /^\[([^\]]+)\]/.exec(p.message)?.[1] ?? 'schema';
+        if (gone.some((g) => p.path.startsWith(g))) continue;
         const printed = imp.cells.get(p.path)?.text ?? '';
         if (rule === 'V' && /^[/／—–\-－―]+$/.test(printed.trim())) continue; // reported as 斜杠 above
         const a1 = rule === 'A1' ? /表二 (\S+?)：.*= (\d+)，应等于 .* = (\d+)$/.exec(p.message) : null;

@@ -191,9 +191,9 @@ export function mapDoc(doc: ImportedDoc, file: string): Imported {
     if (doubt) notes.push({ path, text, ...where, message: doubt });
     return value;
   };
-  const rowValues = (spec: { path: string; label: string; width: number }, row: Row | undefined, sim: number, kinds?: ('count' | 'signed' | 'amount')[]) => {
+  const rowValues = (spec: { path: string; label: string; width: number }, row: Row | undefined, sim: number, kinds?: ('count' | 'signed' | 'amount')[], tableFound = true) => {
     if (!row) {
-      notes.push({ path: spec.path, text: '', message: `未找到“${spec.label}”这一行，按空白处理` });
+      if (tableFound) notes.push({ path: spec.path, text: '', message: `未找到“${spec.label}”这一行，按空白处理` });
       return Array.from({ length: spec.width }, (_, i) => put(`${spec.path}[${i}]`, undefined, kinds?.[i]));
     }
     const first = row.values[0];
@@ -209,7 +209,7 @@ export function mapDoc(doc: ImportedDoc, file: string): Imported {
   const specs = applicationRows(format);
   const a = align(specs.map((s) => s.label), appBody.map((r) => r.label));
   specs.forEach((spec, j) => {
-    const values = rowValues(spec, appBody[a.index[j]], a.score[j]);
+    const values = rowValues(spec, appBody[a.index[j]], a.score[j], undefined, appBody.length > 0);
     setPath(app, spec.path.replace('tables.applications.', ''), values);
   });
   tablesOut.applications = app;
@@ -223,7 +223,7 @@ export function mapDoc(doc: ImportedDoc, file: string): Imported {
     const key = spec.path.replace('tables.proactive.', '');
     const kinds2019: Record<string, ('count' | 'signed' | 'amount')[]> = { rules: [], normativeDocs: [], procurement: ['count', 'amount'] };
     const kind = version === 2021 ? (key === 'fees' ? ['amount'] : undefined) : (kinds2019[key] ?? ['count', 'signed', 'count']);
-    const values = rowValues(spec, pBody[pa.index[j]], pa.score[j], kind as ('count' | 'signed' | 'amount')[] | undefined);
+    const values = rowValues(spec, pBody[pa.index[j]], pa.score[j], kind as ('count' | 'signed' | 'amount')[] | undefined, pBody.length > 0);
     p[key] = spec.width === 1 ? values[0] : values;
   });
   tablesOut.proactive = p;
