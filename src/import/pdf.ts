@@ -28,6 +28,8 @@ interface Line {
   x0: number;
   x1: number;
   size: number;
+  /** a section heading (it is a paragraph of its own) */
+  heading?: boolean;
 }
 
 const CJK = /\p{Script=Han}/u;
@@ -214,21 +216,27 @@ function nearest(t: Token, centres: number[]): number {
 const round = (v: number) => Math.round(v * 10) / 10;
 
 const TABLE_START = /第二十条|信息内容|申请人情况|勾稽关系|行政复议|行政诉讼|本年新收/;
+/** The sections that hold a table, with its number of value columns (表一's vary from block to block). */
 const TABLE_SECTIONS: Partial<Record<SectionKey, number | undefined>> = { proactive: undefined, applications: 7, reviews: 15 };
 
-/** Lines → paragraphs: a new one at an indented line, after a short line, or at a heading. */
-function paragraphsOf(lines: Line[], out: Paragraph[]): void {
-  // the prose's own margins (a table beside it may reach further right)
+/** Per page, the leftmost start and the rightmost end of the lines. */
+function marginsOf(lines: Line[]): Map<number, [number, number]> {
   const margins = new Map<number, [number, number]>();
   for (const l of lines) {
     const m = margins.get(l.page);
     margins.set(l.page, m ? [Math.min(m[0], l.x0), Math.max(m[1], l.x1)] : [l.x0, l.x1]);
   }
+  return margins;
+}
+
+/** Lines → paragraphs: a new one at an indented line, after a short line, or at a heading. */
+function paragraphsOf(lines: Line[], out: Paragraph[]): void {
+  const margins = marginsOf(lines); // the prose's own (a table beside it may reach further right)
   let cur: Paragraph | undefined;
   let prev: Line | undefined;
   for (const l of lines) {
     const [left, right] = margins.get(l.page) ?? [l.x0, l.x1];
-    const starts = !cur || !prev || l.x0 > left + 0.8 * l.size || prev.x1 < right - 1.5 * prev.size || (l as Line & { heading?: boolean }).heading || (prev as Line & { heading?: boolean }).heading;
+    const starts = !cur || !prev || l.x0 > left + 0.8 * l.size || prev.x1 < right - 1.5 * prev.size || l.heading || prev.heading;
     if (starts) {
       cur = { text: l.text, page: l.page, x: round(l.x0), y: round(l.y) };
       out.push(cur);
@@ -245,11 +253,7 @@ export async function readPdf(data: Uint8Array, file: string): Promise<ImportedD
   if (han < 20 || han / chars.length < 0.2) throw new ImportRefusal('garbled-text', file, `${chars.length} 个字符中只有 ${han} 个汉字`);
 
   const lines = toLines(items).filter((l) => !isPageNumber(l, heights[l.page]));
-  const margins = new Map<number, [number, number]>();
-  for (const l of lines) {
-    const m = margins.get(l.page);
-    margins.set(l.page, m ? [Math.min(m[0], l.x0), Math.max(m[1], l.x1)] : [l.x0, l.x1]);
-  }
+  const margins = marginsOf(lines);
   // sections by their headings, in order
   const sectionOf: (SectionKey | undefined)[] = [];
   let section: SectionKey | undefined;
@@ -259,7 +263,7 @@ export async function readPdf(data: Uint8Array, file: string): Promise<ImportedD
     if (h) {
       section = h;
       found = SECTION_KEYS.indexOf(h);
-      (l as Line & { heading?: boolean }).heading = true;
+      l.heading = true;
     }
     sectionOf.push(section);
   }
