@@ -66,6 +66,14 @@ test('the CSV lists exactly the rules broken by the altered cells, for the PDF a
   expect([r1.table, r1.row, r1.column, r1.printed, r1.expected]).toEqual(['表三', '行政复议', '总计', '12', '11']);
 });
 
+test('--jobs 2 (two child processes) gives the same CSV as one process', () => {
+  const one = spawnSync(process.execPath, [CLI, 'audit', reports, '--format', 'csv', '--jobs', '1'], { encoding: 'utf8' });
+  const two = spawnSync(process.execPath, [CLI, 'audit', reports, '--format', 'csv', '--jobs', '2'], { encoding: 'utf8' });
+  expect(two.status).toBe(one.status);
+  expect(two.stdout).toBe(one.stdout);
+  expect(csvRows(two.stdout).length).toBeGreaterThanOrEqual(8);
+});
+
 test('a folder of clean reports exits 0; --format json and the table name the same findings', () => {
   const clean = join(dir, 'clean');
   mkdirSync(clean);
