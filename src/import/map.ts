@@ -125,6 +125,8 @@ export function mapDoc(doc: ImportedDoc, file: string): Imported {
   const paragraphs: string[] = [];
   const captionAt = new Set(doc.tableAt.map((i) => i - 1));
   doc.paragraphs.forEach((p, i) => {
+    // a page number that came along as text (a DOCX footer in LibreOffice's HTML: —15—)
+    if (/^[-—–－]*\s*(?:第)?\d{1,3}(?:页)?\s*[-—–－]*$/.test(p.text.replace(/\s/g, '')) && /[-—–－页]/.test(p.text)) return;
     paragraphs.push(p.text);
     if (i < title.used) return;
     const h = headingOf(p.text, found);
@@ -153,7 +155,10 @@ export function mapDoc(doc: ImportedDoc, file: string): Imported {
     last.pop();
     const before = last[last.length - 1];
     signature = { date: tail.replace(/\s/g, '') };
-    if (typeof before === 'string' && before.length <= 30 && !/[。，]/.test(before)) signature.agency = last.pop() as string;
+    if (typeof before === 'string' && before.length <= 30 && !/[。，]/.test(before)) {
+      last.pop();
+      if (before !== title.agency) signature.agency = before; // the default signature is the agency itself
+    }
   }
 
   const rowsOfKind = (k: TableKind) => tables.filter((_, i) => kinds[i] === k).flat();
