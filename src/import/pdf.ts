@@ -104,12 +104,15 @@ interface Token {
   size: number;
 }
 
-/** A line's items with adjacent digits joined ("1","1" → "11"): glyphs of one number touch, cells do not. */
+/**
+ * A line's items with the pieces of one number joined ("1","1" → "11"; LibreOffice draws "+3" as "+","3"):
+ * glyphs of one number touch, cells do not.
+ */
 function tokens(l: Line): Token[] {
   const out: Token[] = [];
   for (const it of l.items) {
     const prev = out[out.length - 1];
-    if (prev && /^[\d.,]+$/.test(prev.text) && /^[\d.,]+$/.test(it.str) && it.x - prev.x1 < 0.3 * it.size) {
+    if (prev && /^(?:[+\-−]|[+\-−]?[\d.,]+)$/.test(prev.text) && /^[\d.,]+$/.test(it.str) && it.x - prev.x1 < 0.3 * it.size) {
       prev.text += it.str;
       prev.x1 = it.x + it.w;
     } else {
