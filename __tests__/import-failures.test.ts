@@ -45,6 +45,17 @@ describe('PDF text positions', () => {
     expect(imp.data.intro as string[]).toHaveLength(1);
   });
 
+  test('a number in words in a value column (八) is read as its number and noted', async () => {
+    const data = base();
+    const pdf = await synthPdf(data, '2021', { cellText: { 'partial[0]': '八', 'granted[3]': '一' } });
+    const imp = await importReport(pdf, 'synth.pdf');
+    expect(tablesOf(checked(imp.data).data)).toEqual(want);
+    expect(imp.notes.map((n) => [n.path, n.text])).toEqual([
+      ['tables.applications.granted[3]', '一'],
+      ['tables.applications.partial[0]', '八'],
+    ]);
+  });
+
   test('the 2021 format with （六）其他处理 as a single row', async () => {
     const d = base();
     const a = (d.tables as { applications: Record<string, unknown> }).applications;

@@ -166,10 +166,15 @@ function buildTable(lines: Line[], k?: number): Table {
   if (k) {
     centres = columnCentres(valueRows.filter((v) => v.length >= Math.min(k, 4)), k);
     const pitch = centres.length > 1 ? Math.min(...centres.slice(1).map((c, i) => c - centres![i])) : 40;
+    const inColumn = (t: Token) => Math.min(...centres!.map((c) => Math.abs(c - (t.x + t.x1) / 2))) < 0.45 * pitch;
     split.forEach((s) => {
+      // a number in words (八) in a value column stops the scan from the right: it and the numbers left of
+      // it are values when they stand in a column; a label's numbering digit stands left of all columns
+      const back = s.label.filter((t) => inColumn(t) && (VALUE.test(t.text) || /^[零〇一二两三四五六七八九十百]{1,4}$/.test(t.text)));
       const keep: Token[] = [];
-      for (const t of s.values) (Math.min(...centres!.map((c) => Math.abs(c - (t.x + t.x1) / 2))) < 0.45 * pitch ? keep : s.label).push(t);
-      s.values = keep;
+      for (const t of s.values) (inColumn(t) ? keep : s.label).push(t);
+      s.label = s.label.filter((t) => !back.includes(t));
+      s.values = [...back, ...keep].sort((a, b) => a.x - b.x);
     });
   }
   const body = split.map((s, i) => ({ ...s, line: lines[i] })).filter((s) => s.values.length);
