@@ -62,10 +62,10 @@ export async function synthPdf(data: Values, format: Format, o: Synth = {}): Pro
     putAt(text, x, yy);
   };
   const newPage = () => {
-    // the page number as a publisher's WPS draws it: "-", "3", "-"
-    put('-', 285, 800);
-    put(String(page), 292, 800);
-    put('-', 300, 800);
+    // the page number as the real report's WPS draws it: "-", "3", "-", right under 表二's value columns
+    put('-', COL(4) + 2, 800);
+    put(String(page), COL(4) + 9, 800);
+    put('-', COL(4) + 18, 800);
     doc.addPage();
     page++;
     y = 70;
