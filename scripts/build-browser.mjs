@@ -66,7 +66,25 @@ for (const pkg of ['pdfkit', 'fontkit']) {
   const builds = new Set(Object.keys(result.metafile.inputs).filter((f) => f.startsWith(`node_modules/${pkg}/`) && /\.(m?js|cjs)$/.test(f)).map((f) => f.split('/').pop()));
   if (builds.size !== 1) throw new Error(`browser bundle: expected one ${pkg} build, found ${[...builds].join(', ')}`);
 }
-for (const f of ['index.html', 'style.css']) copyFileSync(join(root, 'web', f), join(out, f));
+// The 审核 page (web/audit.ts) reads reports with pdfjs: its own bundle, loaded only by audit.html, so the
+// renderer's bundle (and its size below) stays as it was.
+await esbuild.build({
+  absWorkingDir: root,
+  entryPoints: { audit: 'web/audit.ts' },
+  outdir: out,
+  bundle: true,
+  format: 'esm',
+  platform: 'browser',
+  target: ['es2022'],
+  minify: true,
+  legalComments: 'linked',
+  conditions: ['browser'],
+  define: { 'process.env.NODE_ENV': '"production"', global: 'globalThis', __dirname: '"/"' },
+  inject: [join(shims, 'buffer-global.ts'), join(shims, 'process-global.ts')],
+  plugins: [nodeShims],
+  logLevel: 'warning',
+});
+for (const f of ['index.html', 'audit.html', 'style.css']) copyFileSync(join(root, 'web', f), join(out, f));
 // The page's own text falls back to the bundled sans common file where the system has no Chinese font
 // (browsers fetch it only then); the hashed name comes from the font assets build.
 const fontsJson = join(out, 'assets/web-fonts.json');

@@ -33,7 +33,7 @@ const meta = await build({
   alias: { 'brotli/decompress.js': './scripts/cli/no-woff2.cjs', linebreak: './scripts/cli/no-linebreak.cjs' },
   // piscina starts its own bootstrap from worker.js beside itself: it stays a package (a dependency) so that
   // file is piscina's, not the bundle's neighbour; it loads only for batch and serve.
-  external: ['piscina'],
+  external: ['piscina', 'pdfjs-dist'], // pdfjs (import, audit) loads as its own ES module, only when used
   plugins: [oneCopy],
   metafile: true,
   // whitespace and syntax only (names stay readable in a stack trace): pdfmake and docx made the bundle ~1 MB larger

@@ -31,9 +31,9 @@ if (!cachedData || script.cachedDataRejected) {
     } catch {}
   });
 }
-// import() of a user's template module (--template ./x.mjs) from here, a real module: inside the cached
-// script a lazily compiled function loses its dynamic-import callback ("A dynamic import callback was not
-// specified", Node 20).
-globalThis.__cjkReportImport = (url) => import(url);
+// import() from code loaded with a code cache has no loader (a V8/Node limitation, "A dynamic import callback
+// was not specified" on Node 20): the bundle imports a user's template module (--template ./x.mjs) and its
+// external ES modules (pdfjs-dist, for import and audit) through this file's own import()
+globalThis.__cjkReportImport = (specifier) => import(specifier);
 const mod = { exports: {} };
 script.runInThisContext()(mod.exports, require, mod, file, __dirname);

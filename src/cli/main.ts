@@ -16,6 +16,7 @@ import { readFileBounded } from '../input/read.js';
 import { inputFormatFor } from './input-formats.js';
 import type { InputFormat } from '../../templates/define.js';
 import { checkInputBounds } from '../model/input-bounds.js';
+import { IMPORT_OPTIONS, IMPORT_USAGE } from './import.js';
 
 const USAGE = `cjk-report — typed report model → PDF and DOCX with embedded Chinese fonts
 
@@ -35,6 +36,7 @@ Usage:
                    [--template-module ./my-template.mjs]...   your templates, next to the built-in ones
   cjk-report validate <data> --template <id> [--previous <file>]
   cjk-report aggregate <data files…> --template <id> --out <file|-> [--agency <name>]
+${IMPORT_USAGE}
   cjk-report templates
   cjk-report schema [--template <id|./my-template.mjs>]   the report model's JSON Schema, or a template's data file's
   cjk-report web-assets <dir> [--quality 0-11]   fonts and wasm for cjk-report/browser (serve <dir> as assetsUrl)
@@ -82,6 +84,7 @@ const OPTIONS: Record<string, OptionSpec> = {
   templates: {},
   schema: { template: { type: 'string' } },
   'web-assets': { quality: { type: 'string' } },
+  ...IMPORT_OPTIONS,
 };
 
 async function main(argv: string[]): Promise<number> {
@@ -110,6 +113,7 @@ async function main(argv: string[]): Promise<number> {
       return serveCmd(args);
     case 'web-assets':
       return webAssetsCmd(args);
+    case 'import': case 'audit': case 'diff': return (await import('./import.js'))[`${cmd}Cmd`](args);
     default:
       throw new UsageError(`未知的命令“${cmd}”`);
   }

@@ -71,6 +71,7 @@ const ROUTES: [RegExp, string][] = [
   [/^\/render\.(pdf|docx)$/, 'POST'],
   [/^\/validate\/[^/]+$/, 'POST'],
   [/^\/templates(\/[^/]+(\/schema)?)?$/, 'GET, HEAD'],
+  [/^\/audit$/, 'POST'],
   [/^\/healthz$/, 'GET, HEAD'],
 ];
 
@@ -146,7 +147,7 @@ export function createExportApp(options: ExportAppOptions = {}): ExportApp {
       c.header('Allow', allow);
       return c.json({ code: 'method-not-allowed', title: '请求方法不对', problems: [{ path: c.req.method, message: `${c.req.path} 只接受 ${allow}` }] }, 405);
     }
-    return c.json({ code: 'not-found', title: '没有这个地址', problems: [{ path: c.req.path, message: '可用：POST /render/<模板>.pdf|.docx、POST /render.pdf|.docx、POST /validate/<模板>、GET /templates、GET /templates/<模板>、GET /templates/<模板>/schema、GET /healthz' }] }, 404);
+    return c.json({ code: 'not-found', title: '没有这个地址', problems: [{ path: c.req.path, message: '可用：POST /render/<模板>.pdf|.docx、POST /render.pdf|.docx、POST /validate/<模板>、POST /audit、GET /templates、GET /templates/<模板>、GET /templates/<模板>/schema、GET /healthz' }] }, 404);
   });
 
   const limitBody = bodyLimit({
@@ -243,6 +244,8 @@ export function createExportApp(options: ExportAppOptions = {}): ExportApp {
     const r = await pool.run({ kind: 'validate', template: id, input: await input(c) }, c.req.raw.signal);
     return c.json({ template: id, valid: !r.errors?.length, errors: r.errors ?? [], warnings: r.warnings ?? [] });
   });
+
+  app.post('/audit', limitBody, async (c) => (await import('./audit.js')).auditAnswer(c)); // published reports → findings
 
   app.get('/templates', (c) => c.json([...templates().filter((t) => !own.has(t.id)), ...[...own.values()].map((t) => ({ id: t.id, title: t.title }))]));
   // the definition as data: labels of every cell, computed fields, rules (id, severity, description)

@@ -14,7 +14,7 @@ export function cellLabel(path: string): string | undefined {
   let m = /^tables\.applications\.(\w+)(?:\.(\w+))?(?:\[(\d+)\])?$/.exec(path);
   if (m) {
     const [, key, sub, col] = m;
-    const row = sub ? `${GROUPS[key]?.[0] ?? key} ${GROUPS[key]?.[1][sub] ?? sub}` : (ROWS as Record<string, string>)[key] ?? key;
+    const row = sub ? `${GROUPS[key]?.[0] ?? key} ${GROUPS[key]?.[1][sub] ?? sub}` : (ROWS as Record<string, string>)[key === 'otherOneRow' ? 'other' : key] ?? key;
     return `表二 ${row}${col !== undefined ? ` ${APPLICANT_COLUMNS[Number(col)] ?? `第${Number(col) + 1}列`}` : ''}`;
   }
   m = /^tables\.reviews\.(\w+)(?:\[(\d+)\])?$/.exec(path);

@@ -23,7 +23,11 @@ export function resultRows(d: AnyData, version: Version): RowRef[] {
   group('unable', ROWS.unable, UNABLE, a.unable);
   group('notProcessed', ROWS.notProcessed, NOT_PROCESSED, a.notProcessed);
   if (version === 2019) out.push({ path: `${P}.other`, label: ROWS.other, row: (d as Data2019).tables.applications.other });
-  else group('other', ROWS.other, OTHER_2021, (d as Data2021).tables.applications.other);
+  else {
+    const a21 = (d as Data2021).tables.applications;
+    if (a21.other) group('other', ROWS.other, OTHER_2021, a21.other);
+    else out.push({ path: `${P}.otherOneRow`, label: ROWS.other, row: a21.otherOneRow! }); // the one-row variant
+  }
   return out;
 }
 

@@ -87,14 +87,22 @@ const Common = {
 };
 
 /** The two formats differ only in 表一 and in 表二's （六）其他处理. */
-function dataSchema<P extends z.ZodRawShape, O extends z.ZodType>(proactive: P, other: O) {
+function dataSchema<P extends z.ZodRawShape, O extends z.ZodRawShape>(proactive: P, other: O) {
   return z
     .object({
       ...Common,
       tables: z
         .object({
           proactive: z.object(proactive).strict(),
-          applications: z.object({ ...applicationsCommon, other }).strict(),
+          applications: z
+            .object({ ...applicationsCommon, ...other })
+            .strict()
+            .superRefine((a, ctx) => {
+              // 2021: （六）其他处理 is either its three rows or, as some publishers print it, one row
+              const r = a as Record<string, unknown>;
+              if ('otherOneRow' in other && (r.other === undefined) === (r.otherOneRow === undefined))
+                ctx.addIssue({ code: 'custom', path: ['other'], message: '（六）其他处理应填 other（1–3 三行）或 otherOneRow（印为一行时），二者填其一' });
+            }),
           reviews: Reviews,
         })
         .strict(),
@@ -113,7 +121,7 @@ export const Data2019 = dataSchema(
     fees: z.tuple([Count, Signed]).describe('行政事业性收费: 上一年项目数量, 本年增/减'),
     procurement: z.tuple([Count, Amount]).describe('政府集中采购: 采购项目数量, 采购总金额'),
   },
-  ApplicantRow.describe('（六）其他处理'),
+  { other: ApplicantRow.describe('（六）其他处理') },
 );
 export type Data2019 = z.infer<typeof Data2019>;
 
@@ -126,7 +134,10 @@ export const Data2021 = dataSchema(
     enforcement: Count.describe('行政强制'),
     fees: Amount.describe('行政事业性收费: 本年收费金额（单位：万元）'),
   },
-  z.object({ noCorrection: ApplicantRow, noFee: ApplicantRow, other: ApplicantRow }).strict().describe('（六）其他处理 1–3'),
+  {
+    other: z.object({ noCorrection: ApplicantRow, noFee: ApplicantRow, other: ApplicantRow }).strict().optional().describe('（六）其他处理 1–3'),
+    otherOneRow: ApplicantRow.optional().describe('（六）其他处理 printed as one row (a variant of the 2021 format), instead of other 1–3'),
+  },
 );
 export type Data2021 = z.infer<typeof Data2021>;
 

@@ -30,7 +30,7 @@ export function applicationsTable(d: AnyData, version: Version, caption?: string
     { label: ROWS.denied, children: leaves(DENIED) },
     { label: ROWS.unable, children: leaves(UNABLE) },
     { label: ROWS.notProcessed, children: leaves(NOT_PROCESSED) },
-    v2021 ? { label: ROWS.other, children: leaves(OTHER_2021) } : { label: ROWS.other },
+    v2021 && (d as Data2021).tables.applications.other ? { label: ROWS.other, children: leaves(OTHER_2021) } : { label: ROWS.other },
     { label: ROWS.total },
   ];
   const rows = [a.newReceived, a.carriedOver, ...resultRows(d, version).map((r) => r.row), a.total!, a.carriedForward];
