@@ -58,7 +58,7 @@ const result = await esbuild.build({
   logLevel: 'warning',
 });
 writeFileSync(join(out, 'meta.json'), JSON.stringify(result.metafile));
-for (const f of ['index.html', 'style.css']) copyFileSync(join(root, 'web', f), join(out, f));
+for (const f of ['index.html', 'form.html', 'style.css']) copyFileSync(join(root, 'web', f), join(out, f));
 // The page's own text falls back to the bundled sans common file where the system has no Chinese font
 // (browsers fetch it only then); the hashed name comes from the font assets build.
 const fontsJson = join(out, 'assets/web-fonts.json');

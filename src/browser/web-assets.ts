@@ -38,7 +38,9 @@ export function webAssets(root = webRoot()): (path: string, acceptEncoding?: str
     return b;
   };
   return (urlPath, acceptEncoding = '') => {
-    const rel = decodeURIComponent(urlPath.split('?')[0]).replace(/^\/+/, '') || 'index.html';
+    let rel = decodeURIComponent(urlPath.split('?')[0]).replace(/^\/+/, '') || 'index.html';
+    // every template's 填报 page is the same file; it reads the template id from its address
+    if (/^t\/[^/]+\/?$/.test(rel)) rel = 'form.html';
     const file = normalize(join(root, rel));
     if (!file.startsWith(root + sep) || rel.endsWith('.br') || rel.endsWith('.map') || rel === 'meta.json') return undefined;
     if (!existsSync(file) || !statSync(file).isFile()) return undefined;
