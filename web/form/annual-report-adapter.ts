@@ -147,6 +147,8 @@ export function adaptAnnualReport(old: OldTemplate<any>, version: Version, examp
     labels: () => all,
     computed,
     rules,
+    // the old check() runs the cross-year comparison itself; this declares it for the form
+    previous: { parse: (x: unknown) => x as AnyData, rules: [{ id: '跨年度', severity: 'warning', description: '二、上年结转 = 上一年度 四、结转下年度继续办理', check: () => [] }] },
     example,
     check(input, opts) {
       let r: ReturnType<typeof old.check>;
