@@ -43,7 +43,8 @@ export function showProblems(root: ParentNode, list: HTMLElement, problems: Show
     const li = document.createElement('li');
     li.className = p.kind;
     if (p.rule) li.dataset.rule = p.rule;
-    li.textContent = l && !p.message.includes(l) ? `${l}：${p.message}` : p.message;
+    // a rule's message names its cells itself; a bare shape message gets its cell's label
+    li.textContent = l && !p.rule && !p.message.includes(l) ? `${l}：${p.message}` : p.message;
     list.append(li);
     for (const r of p.reads ?? []) byPath(root, r)?.classList.add('reads', ...(p.kind === 'warning' ? ['reads-warning'] : []));
     const cell = target(root, p.path);
