@@ -129,12 +129,12 @@ const pageOf = (id: string) => `t/${encodeURIComponent(id)}/`;
       const before = await page.locator('#messages li').count();
       await page.getByLabel(cell.label, { exact: true }).fill(edit!.value);
       try {
-      const blamed = page.locator(`[data-path="${problem.path}"]`);
-      await expect(blamed.getAttribute('aria-invalid')).resolves.toBe('true');
-      const note = page.locator(`#${(await blamed.getAttribute('aria-describedby'))!.split(' ')[0]}`);
-      await expect(note.textContent()).resolves.toContain(`[${problem.rule}]`);
-      await expect(page.locator(`#messages li[data-rule="${problem.rule}"]`).first().textContent()).resolves.toBe(problem.message);
-      for (const r of problem.reads!) await expect(page.locator(`[data-path="${r}"]`).getAttribute('class')).resolves.toMatch(/\breads\b/);
+        const blamed = page.locator(`[data-path="${problem.path}"]`);
+        await expect(blamed.getAttribute('aria-invalid')).resolves.toBe('true');
+        const note = page.locator(`#${(await blamed.getAttribute('aria-describedby'))!.split(' ')[0]}`);
+        await expect(note.textContent()).resolves.toContain(`[${problem.rule}]`);
+        await expect(page.locator(`#messages li[data-rule="${problem.rule}"]`).first().textContent()).resolves.toBe(problem.message);
+        for (const r of problem.reads!) await expect(page.locator(`[data-path="${r}"]`).getAttribute('class')).resolves.toMatch(/\breads\b/);
       } finally {
         await page.getByLabel(cell.label, { exact: true }).fill(edit!.was); // the next tests export this page
       }
