@@ -7,6 +7,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { dirname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { pageFile } from './page-routes.js';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -38,9 +39,7 @@ export function webAssets(root = webRoot()): (path: string, acceptEncoding?: str
     return b;
   };
   return (urlPath, acceptEncoding = '') => {
-    let rel = decodeURIComponent(urlPath.split('?')[0]).replace(/^\/+/, '') || 'index.html';
-    // every template's 填报 page is the same file; it reads the template id from its address
-    if (/^t\/[^/]+\/?$/.test(rel)) rel = 'form.html';
+    const rel = pageFile(decodeURIComponent(urlPath.split('?')[0]).replace(/^\/+/, '')) || 'index.html';
     const file = normalize(join(root, rel));
     if (!file.startsWith(root + sep) || rel.endsWith('.br') || rel.endsWith('.map') || rel === 'meta.json') return undefined;
     if (!existsSync(file) || !statSync(file).isFile()) return undefined;
