@@ -40,6 +40,9 @@ export function omitAt(data: unknown, path: string): boolean {
   if (Array.isArray(parent)) {
     if (last !== parent.length - 1) return false;
     parent.pop();
+    // an array whose every element was computed (a total row) is left out as a whole
+    const grand = getAt(data, keys.slice(0, -2));
+    if (!parent.length && grand && typeof grand === 'object' && !Array.isArray(grand)) delete grand[keys[keys.length - 2]];
     return true;
   }
   if (parent && typeof parent === 'object' && last in parent) {
