@@ -213,7 +213,7 @@ const all = await templates();
     ];
     for (const [name, buffer, re] of files) {
       await page.setInputFiles('#open', { name, mimeType: 'application/octet-stream', buffer });
-      await expect(page.locator('#file-error').textContent()).resolves.toMatch(re);
+      await page.locator('#file-error', { hasText: re }).waitFor({ timeout: 5000 }); // the file is read asynchronously
       expect(await page.textContent('#status')).not.toMatch(/勾稽关系无误/);
       expect(await page.locator('#form [data-path]').count()).toBe(0);
       for (const b of await page.locator('button[data-format], #save').all()) expect(await b.isDisabled()).toBe(true);
