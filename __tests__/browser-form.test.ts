@@ -219,7 +219,7 @@ const all = await templates();
       for (const b of await page.locator('button[data-format], #save').all()) expect(await b.isDisabled()).toBe(true);
     }
     await page.setInputFiles('#open', join(root, 'examples/shihe-2021/shihe-2021.yaml'));
-    await expect(page.textContent('#status')).resolves.toBe('勾稽关系无误');
+    await page.locator('#status', { hasText: /^勾稽关系无误$/ }).waitFor({ timeout: 5000 });
     expect(await page.textContent('#file-error')).toBe('');
     expect(await page.getByRole('button', { name: '导出 PDF' }).isDisabled()).toBe(false);
     expect(errors).toEqual([]);
