@@ -52,7 +52,7 @@ export function drawForm(t: Template<any>, root: JsonSchema, ctx: FormCtx): HTML
         const cols = repeats.get(e.repeat)!;
         const schema = schemaAt(root, parsePath(e.repeat));
         const only = cols.length === 1 && cols[0].path === `${e.repeat}[*]`;
-        if (only && (cols[0].kind === 'prose' || cols[0].kind === 'text' || !cols[0].kind)) section.append(proseList(e.repeat, cols[0].label, schema, ctx));
+        if (only && (cols[0].kind === 'prose' || cols[0].kind === 'text' || !cols[0].kind)) section.append(proseList(e.repeat, cols[0].label, schema, ctx, byPath));
         else section.append(repeatTable(e.repeat, name || cols[0].label, cols, schema, ctx, byPath));
       } else cells.push(e);
     }

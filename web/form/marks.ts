@@ -47,7 +47,8 @@ export function showProblems(root: ParentNode, list: HTMLElement, problems: Show
     li.textContent = l && !p.rule && !p.message.includes(l) ? `${l}：${p.message}` : p.message;
     list.append(li);
     for (const r of p.reads ?? []) byPath(root, r)?.classList.add('reads', ...(p.kind === 'warning' ? ['reads-warning'] : []));
-    const cell = target(root, p.path);
+    // a finding blamed on a whole table (not drawn as one element) is shown at the first cell it read
+    const cell = target(root, p.path) ?? (p.reads ?? []).map((r) => byPath(root, r)).find((e) => e) ?? null;
     if (!cell) continue;
     if (p.kind === 'error' || !cell.hasAttribute('aria-invalid')) cell.setAttribute('aria-invalid', 'true');
     const note = document.createElement('div');

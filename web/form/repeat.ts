@@ -28,7 +28,8 @@ function button(text: string, label: string, onClick: () => void, disabled = fal
   return b;
 }
 
-export function proseList(prefix: string, title: string, arraySchema: JsonSchema | undefined, ctx: FormCtx): HTMLElement {
+/** `expanded`: the template's labels for this data, by path (a paragraph's own label, where it has one). */
+export function proseList(prefix: string, title: string, arraySchema: JsonSchema | undefined, ctx: FormCtx, expanded = new Map<string, CellLabel>()): HTMLElement {
   const fs = document.createElement('fieldset');
   fs.className = 'prose';
   fs.dataset.path = prefix;
@@ -40,8 +41,12 @@ export function proseList(prefix: string, title: string, arraySchema: JsonSchema
   list.forEach((item, i) => {
     const div = document.createElement('div');
     div.className = 'para';
-    const name = `${title} 第${i + 1}段`;
+    const name = expanded.get(`${prefix}[${i}]`)?.label ?? `${title} 第${i + 1}段`;
     if (item && typeof item === 'object' && !Array.isArray(item)) {
+      // a paragraph with members (a run-in heading and its text) is one group, named as the paragraph
+      div.dataset.path = `${prefix}[${i}]`;
+      div.setAttribute('role', 'group');
+      div.setAttribute('aria-label', name);
       const obj = variants(itemSchema).find((v) => typeOf(v) === 'object');
       for (const k of Object.keys(obj?.properties ?? item)) {
         const el = cellInput(`${prefix}[${i}].${k}`, `${name} ${memberLabel(k, obj?.properties?.[k])}`, k === 'heading' || k === 'title' ? 'text' : 'prose', ctx);
