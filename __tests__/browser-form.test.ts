@@ -154,7 +154,7 @@ const all = await templates();
         await expect(li.first().textContent()).resolves.toBe(problem.message);
         // the message sits at the blamed cell (or, for a finding on a whole table, the first cell it read)
         const shownAt = (await page.locator('[data-path]').evaluateAll((els) => els.filter((e) => e.getAttribute('aria-invalid') === 'true').map((e) => [(e as HTMLElement).dataset.path, e.getAttribute('aria-describedby')!.split(' ').map((id) => document.getElementById(id)?.textContent).join('\n')]))) as [string, string][];
-        const at = shownAt.find(([path, note]) => [problem.path, ...problem.reads!].includes(path) && note?.includes(`[${problem.rule}]`));
+        const at = shownAt.find(([path, note]) => [problem.path, ...problem.reads!].includes(path) && note?.includes(problem.message.slice(-12)));
         expect(at).toBeDefined();
         for (const r of problem.reads!) if (r !== problem.path) await expect(page.locator(`[data-path="${r}"]`).getAttribute('class')).resolves.toMatch(/\breads\b/);
       } finally {
