@@ -56,23 +56,25 @@ function candidates(kind: string | undefined, was: unknown): string[] {
   return [];
 }
 
-/** The first labelled cell whose change gives a rule's finding with the cells it read (error or warning). */
+/** The first labelled cell whose change gives a rule's finding with the cells it read (an error if any cell gives one, else a warning). */
 function breakingEdit(t: Template<any>) {
   const d0 = startData(t);
   const prev = t.check(structuredClone(d0));
   const known = new Set([...prev.errors, ...prev.warnings].map((p) => p.message));
-  for (const l of t.labels(d0)) {
-    if (l.computed || l.path.includes('[*]')) continue;
-    const was = getAt(d0, l.path);
-    for (const value of candidates(l.kind, was)) {
-      const d = structuredClone(d0);
-      setAt(d, l.path, l.kind === 'date' ? value : Number(value));
-      try {
-        const r = t.check(d);
-        const p = [...r.errors, ...r.warnings].find((e) => e.rule && e.reads?.length && !known.has(e.message));
-        if (p) return { cell: l, was: was === null || was === undefined ? '' : String(was), value, problem: p };
-      } catch {
-        /* a shape error: not a rule */
+  for (const severity of ['error', 'warning']) {
+    for (const l of t.labels(d0)) {
+      if (l.computed || l.path.includes('[*]')) continue;
+      const was = getAt(d0, l.path);
+      for (const value of candidates(l.kind, was)) {
+        const d = structuredClone(d0);
+        setAt(d, l.path, l.kind === 'date' ? value : Number(value));
+        try {
+          const r = t.check(d);
+          const p = (severity === 'error' ? r.errors : r.warnings).find((e) => e.rule && e.reads?.length && !known.has(e.message));
+          if (p) return { cell: l, was: was === null || was === undefined ? '' : String(was), value, problem: p };
+        } catch {
+          /* a shape error: not a rule */
+        }
       }
     }
   }
