@@ -237,6 +237,13 @@ const all = await templates();
       expect(await page.locator('#form [data-path]').count()).toBe(0);
       for (const b of await page.locator('button[data-format], #save').all()) expect(await b.isDisabled()).toBe(true);
     }
+    // what was being edited comes back with one click, and exports again
+    await page.getByRole('button', { name: '继续编辑之前的数据' }).click();
+    await page.locator('#status', { hasText: /^勾稽关系无误$/ }).waitFor({ timeout: 5000 });
+    expect(await page.locator('#form [data-path]').count()).toBeGreaterThan(100);
+    expect(await page.getByRole('button', { name: '导出 PDF' }).isDisabled()).toBe(false);
+    await page.setInputFiles('#open', { name: 'again.docx', mimeType: 'application/octet-stream', buffer: docx });
+    await page.locator('#file-error', { hasText: /again\.docx/ }).waitFor({ timeout: 5000 });
     await page.setInputFiles('#open', join(root, 'examples/shihe-2021/shihe-2021.yaml'));
     await page.locator('#status', { hasText: /^勾稽关系无误$/ }).waitFor({ timeout: 5000 });
     expect(await page.textContent('#file-error')).toBe('');

@@ -73,13 +73,34 @@ export class FormPage {
     });
   }
 
-  /** A file that cannot be opened: say so, show no form and export nothing (not the previous data). */
+  /** the data shown before a file failed to open: kept aside until the user takes it back or opens another file */
+  private stash: Record<string, any> | null = null;
+
+  /**
+   * A file that cannot be opened: say so, show no form and export nothing — the export must never be taken
+   * for the file's (defect 11). What was being edited can be taken back with one click.
+   */
   private failOpen(message: string): void {
+    if (this.data) this.stash = this.data;
     this.data = null;
     this.loadNotes = [];
     $('#form').innerHTML = '';
     $('#messages').innerHTML = '';
     $('#file-error').textContent = message;
+    if (this.stash) {
+      const back = document.createElement('button');
+      back.type = 'button';
+      back.textContent = '继续编辑之前的数据';
+      back.addEventListener('click', () => {
+        const d = this.stash!;
+        this.stash = null;
+        $('#file-error').textContent = '';
+        this.data = d;
+        this.enable(true);
+        this.draw();
+      });
+      $('#file-error').append(' ', back);
+    }
     $('#status').textContent = '没有可检查的数据';
     $('#status').className = 'error';
     this.enable(false);
@@ -92,6 +113,7 @@ export class FormPage {
   /** Opens data: the computed cells are left out (the page computes them); a given value that disagreed is noted. */
   load(input: Record<string, unknown>): void {
     $('#file-error').textContent = '';
+    this.stash = null;
     const data = structuredClone(input) as Record<string, any>;
     this.loadNotes = [];
     let computed: string[] = [];
