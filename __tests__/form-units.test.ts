@@ -28,11 +28,11 @@ describe('opening a data file', () => {
   test.each([
     [docx, 'report.docx', /无法打开 report\.docx：这是Word 文档（\.docx）/],
     [docx, 'report.yaml', /无法打开 report\.yaml：这是Word 文档（\.docx）/],
-    [enc('agency: 甲\nyear: [2021\n'), 'bad.yaml', /YAML 语法错误（第 \d+ 行第 \d+ 列）/],
+    [enc('agency: 甲\nyear: [2021\n'), 'bad.yaml', /YAML 语法错误（第 \d+ 行第 \d+ 列）：缩进、括号或引号不正确/],
     [enc('这是一段文字，不是数据'), 'note.txt', /顶层应是“字段: 值”.*这里是一段文字/],
     [enc('- 1\n- 2\n'), 'list.yaml', /这里是一个列表/],
     [enc('{"a": 1,}'), 'bad.json', /JSON 语法错误/],
-    [enc('a: 1\na: 2\n'), 'dup.yaml', /YAML 语法错误.*Map keys must be unique/],
+    [enc('a: 1\na: 2\n'), 'dup.yaml', /YAML 语法错误（第 2 行第 1 列）：同一层中有重复的字段名：「a: 2」/],
     [new Uint8Array([0xc4, 0xe3, 0xba, 0xc3, 0x0a]), 'gbk.yaml', /不是 UTF-8 编码/],
     [enc('   \n'), 'empty.yaml', /文件是空的/],
     [enc('%PDF-1.7\n'), 'a.pdf', /这是PDF 文件/],

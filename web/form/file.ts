@@ -51,7 +51,9 @@ export function readDataFile(bytes: Uint8Array, name: string, formats: readonly 
         const err = doc.errors[0];
         if (err) {
           const at = err.linePos?.[0];
-          return fail(`YAML 语法错误${at ? `（第 ${at.line} 行第 ${at.col} 列）` : ''}：${err.message.split('\n')[0]}`);
+          const line = at ? text.split(/\r?\n/)[at.line - 1]?.trim().slice(0, 60) : '';
+          const why = err.code === 'DUPLICATE_KEY' ? '同一层中有重复的字段名' : err.code === 'TAB_AS_INDENT' ? '不能用 Tab 缩进' : '缩进、括号或引号不正确';
+          return fail(`YAML 语法错误${at ? `（第 ${at.line} 行第 ${at.col} 列）` : ''}：${why}${line ? `：「${line}」` : ''}`);
         }
         value = doc.toJS({ maxAliasCount: 100 });
       }
