@@ -37,11 +37,23 @@ export function cellInput(path: string, label: string, kind: CellKind | undefine
   const input = document.createElement('input');
   input.dataset.path = path;
   input.setAttribute('aria-label', label);
-  if (hint) input.placeholder = hint;
+  if (hint) {
+    input.placeholder = hint;
+    input.title = hint;
+  }
   if (kind === 'image') {
     // an image is kept as base64 without a data: prefix (as the .lrmx files store photos)
     input.type = 'file';
     input.accept = 'image/jpeg,image/png';
+    // the picture the data holds, shown beside the file input (JPEG or PNG, told apart by their first bytes)
+    const img = document.createElement('img');
+    img.className = 'preview';
+    img.alt = label;
+    const show = (b64: unknown) => {
+      img.hidden = typeof b64 !== 'string' || !b64;
+      if (!img.hidden) img.src = `data:image/${(b64 as string).startsWith('iVBOR') ? 'png' : 'jpeg'};base64,${b64}`;
+    };
+    show(getAt(ctx.data(), path));
     input.addEventListener('change', async () => {
       const f = input.files?.[0];
       if (!f) return;
@@ -49,8 +61,12 @@ export function cellInput(path: string, label: string, kind: CellKind | undefine
       let s = '';
       for (let i = 0; i < b.length; i += 0x8000) s += String.fromCharCode(...b.subarray(i, i + 0x8000));
       ctx.set(path, btoa(s));
+      show(btoa(s));
     });
-    return input;
+    const box = document.createElement('span');
+    box.className = 'image';
+    box.append(input, img);
+    return box;
   }
   input.value = shown(getAt(ctx.data(), path));
   if (kind && NUMERIC.includes(kind)) {
