@@ -1,21 +1,25 @@
 /**
  * The data fields the labels do not name, from the schema itself: text and number inputs, prose for arrays
- * of text, repeatable rows for arrays of objects. Shown folded under 其他字段, after the labelled parts.
+ * of text, a tuple item by item. Shown folded under 其他字段, after the labelled parts. (An array of
+ * objects with no labels is not drawn: a template labels its repeatable rows.)
  */
-import type { CellLabel } from '../../templates/define.js';
 import { cellInput, type FormCtx } from './cells.js';
 import { getAt, type Key, pathString } from './paths.js';
 import { proseList, memberLabel } from './repeat.js';
 import { type JsonSchema, typeOf, variants } from './schema.js';
 
-function fieldLabel(keys: Key[], s: JsonSchema): string {
-  const k = keys[keys.length - 1];
-  const name = memberLabel(String(k), s);
-  return keys.length > 1 ? `${pathString(keys.slice(0, -1))} · ${name}` : name;
-}
-
-/** `covered(path)`: 'cell' for a labelled cell or a repeat prefix, 'inside' for a container of one, undefined otherwise. */
-export function otherFields(root: JsonSchema, ctx: FormCtx, covered: (path: string) => 'cell' | 'inside' | undefined): HTMLElement | undefined {
+/**
+ * `covered(path)`: 'cell' for a labelled cell or a repeat prefix, 'inside' for a container of one, undefined
+ * otherwise; `nameOf(path)`: how the labels name a container ('' when they do not).
+ */
+export function otherFields(root: JsonSchema, ctx: FormCtx, covered: (path: string) => 'cell' | 'inside' | undefined, nameOf: (path: string) => string = () => ''): HTMLElement | undefined {
+  const fieldLabel = (keys: Key[], s: JsonSchema): string => {
+    const name = memberLabel(String(keys[keys.length - 1]), s);
+    if (keys.length < 2) return name;
+    const outer = keys.slice(0, -1);
+    const n = nameOf(pathString(outer)) || outer.map((k) => memberLabel(String(k))).join(' ');
+    return `${n} ${name}`;
+  };
   const box = document.createElement('div');
   box.className = 'fields';
   const walk = (s: JsonSchema | undefined, keys: Key[]) => {

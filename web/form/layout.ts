@@ -65,7 +65,7 @@ export function drawForm(t: Template<any>, root: JsonSchema, ctx: FormCtx): HTML
     if (repeatOf(p) !== undefined) return 'cell';
     if (labelled.some((l) => l.startsWith(`${p}.`) || l.startsWith(`${p}[`)) || [...repeats.keys()].some((r) => r.startsWith(`${p}.`))) return 'inside';
     return undefined;
-  });
+  }, (p) => generic.find((l) => l.path.startsWith(`${p}.`))?.label ?? '');
   if (other) form.append(other);
   return form;
 }

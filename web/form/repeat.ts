@@ -8,8 +8,9 @@ import { getAt, setAt } from './paths.js';
 import { emptyFor, type JsonSchema, typeOf, variants } from './schema.js';
 
 /** member names as a form shows them, where the schema says nothing in Chinese */
-const MEMBER: Record<string, string> = { heading: '小标题', text: '正文', title: '标题', name: '名称', date: '日期' };
-export const memberLabel = (k: string, s?: JsonSchema) => (s?.description && /[\u4e00-\u9fff]/.test(s.description) ? s.description : MEMBER[k] ?? k);
+const MEMBER: Record<string, string> = { heading: '标题', text: '正文', title: '标题', caption: '表格标题', name: '名称', date: '日期', agency: '机关名称', intro: '开头段落', signature: '落款' };
+/** a member's name: its schema description when that is Chinese, else a common English key in Chinese, else the key */
+export const memberLabel = (k: string, s?: JsonSchema) => (s?.description && /^[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/.test(s.description) ? s.description : MEMBER[k] ?? k);
 
 function items(ctx: FormCtx, prefix: string): unknown[] {
   const v = getAt(ctx.data(), prefix);
