@@ -196,6 +196,26 @@ const all = await templates();
     await page.close();
   });
 
+  // repeatable rows (a label path with [*] that is not prose): add a row, type into it, remove it
+  for (const t of all.filter((x) => x.labels().some((l) => l.path.includes('[*].'))))
+    test(`${t.id}: a repeatable row is added, typed into and removed`, async () => {
+      const star = t.labels().find((l) => l.path.includes('[*].'))!;
+      const prefix = star.path.slice(0, star.path.indexOf('[*]'));
+      const page = await ctx.newPage();
+      await page.goto(base + pageOf(t.id));
+      const rows = page.locator(`table.repeat[data-path="${prefix}"] tbody tr`);
+      const n = await rows.count();
+      await page.locator(`table.repeat[data-path="${prefix}"] + button`).click();
+      await expect(rows.count()).resolves.toBe(n + 1);
+      const path = `${prefix}[${n}]${star.path.slice(prefix.length + 3)}`;
+      await page.locator(`[data-path="${path}"]`).fill('测试');
+      const [saved] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '保存数据文件' }).click()]);
+      expect(getAt(YAML.parse(readFileSync((await saved.path())!, 'utf8')), path)).toBe('测试');
+      await rows.nth(n).getByRole('button').click();
+      await expect(rows.count()).resolves.toBe(n);
+      await page.close();
+    });
+
   test('a message names its cell once: in the list with the label, beside the cell without it (defect 19)', async () => {
     const t = all.find((x) => x.id === 'gov-info-annual-report-2019')!;
     const l = t.labels(startData(t)).find((x) => x.kind === 'count' && !x.computed && x.path.startsWith('tables.'))!;
