@@ -38,6 +38,21 @@ test('GET / is the 填报 page, its script is served, hashed fonts are immutable
   expect(font.headers.get('cache-control')).toContain('immutable');
 });
 
+test('/ lists the templates; each template has its generated form at /t/<id>/, which loads the same bundle from the root', async () => {
+  const list = await (await fetch(`${srv.base}/`)).text();
+  expect(list).toContain('startIndex');
+  expect(list).toContain('rel="icon"'); // no /favicon.ico request on every load (defect 8)
+  for (const path of ['/t/gov-info-annual-report-2021/', '/t/gov-info-annual-report-2019', '/t/%E6%9C%AA%E7%9F%A5/']) {
+    const r = await fetch(`${srv.base}${path}`);
+    expect([path, r.status]).toEqual([path, 200]);
+    expect(r.headers.get('content-type')).toMatch(/^text\/html/);
+    const html = await r.text();
+    expect(html).toContain(`from '../../app.js'`);
+    expect(html).toContain('rel="icon"');
+  }
+  expect((await fetch(`${srv.base}/t/gov-info-annual-report-2021/app.js`)).status).toBe(404);
+});
+
 test('the API routes win over the page, and nothing outside the page folder is served', async () => {
   expect((await (await fetch(`${srv.base}/healthz`)).json()).ok).toBe(true);
   expect((await fetch(`${srv.base}/templates`)).headers.get('content-type')).toMatch(/json/);

@@ -84,7 +84,7 @@ await esbuild.build({
   plugins: [nodeShims],
   logLevel: 'warning',
 });
-for (const f of ['index.html', 'audit.html', 'style.css']) copyFileSync(join(root, 'web', f), join(out, f));
+for (const f of ['index.html', 'form.html', 'audit.html', 'style.css']) copyFileSync(join(root, 'web', f), join(out, f));
 // The page's own text falls back to the bundled sans common file where the system has no Chinese font
 // (browsers fetch it only then); the hashed name comes from the font assets build.
 const fontsJson = join(out, 'assets/web-fonts.json');

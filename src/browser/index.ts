@@ -40,12 +40,38 @@ export interface ExportResult {
 }
 
 let shared: Worker | undefined;
+/** the rejections of the requests each worker has in flight: a worker that dies settles all of them */
+const inFlight = new WeakMap<Worker, Set<(e: Error) => void>>();
 
 /** The folder of the prebuilt bundle (this code may sit in a shared chunk under chunks/). */
 function bundleBase(): URL {
   return new URL(import.meta.url.includes('/chunks/') ? '../' : './', import.meta.url);
 }
 let nextId = 1;
+
+/** A worker failed outside a request (it did not load, or threw): reject everything it holds; a shared one is replaced. */
+function workerFailed(worker: Worker, message: string): void {
+  const pending = inFlight.get(worker);
+  inFlight.delete(worker);
+  if (worker === shared) {
+    shared = undefined; // the next export starts a new one
+    worker.terminate();
+  }
+  for (const reject of pending ?? []) reject(new CjkReportError('internal', [{ path: '(worker)', message }]));
+}
+
+function watch(worker: Worker): Set<(e: Error) => void> {
+  let set = inFlight.get(worker);
+  if (!set) {
+    inFlight.set(worker, (set = new Set()));
+    worker.addEventListener('error', (e: ErrorEvent) => {
+      e.preventDefault?.();
+      workerFailed(worker, e.message || '渲染线程无法启动或意外出错');
+    });
+    worker.addEventListener('messageerror', () => workerFailed(worker, '渲染线程的回复无法读取'));
+  }
+  return set;
+}
 
 function defaultWorker(): Worker {
   shared ??= new Worker(new URL('worker.js', bundleBase()), { type: 'module', name: 'cjk-report' });
@@ -94,25 +120,33 @@ function exportInWorker(input: unknown, opts: ExportOptions & { template?: strin
     creationDate: opts.creationDate?.getTime(),
   };
   return new Promise((resolve, reject) => {
-    // a worker that fails to load or throws outside a request (a bug) must not leave the promise pending
-    const onError = (e: ErrorEvent) => {
+    const pending = watch(worker);
+    const settle = () => {
       worker.removeEventListener('message', onMessage); // eslint-disable-line @typescript-eslint/no-use-before-define
-      reject(new CjkReportError('internal', [{ path: '(worker)', message: e.message || '渲染线程无法启动' }]));
+      pending.delete(fail);
+    };
+    const fail = (e: Error) => {
+      settle();
+      reject(e);
     };
     const onMessage = (e: MessageEvent<WorkerMessage>) => {
       const m = e.data;
-      if (m.id !== id) return;
+      if (m?.id !== id) return;
       if (m.type === 'progress') return opts.onProgress?.(m);
-      worker.removeEventListener('message', onMessage);
-      worker.removeEventListener('error', onError);
+      settle();
       if (m.type === 'error') return reject(new CjkReportError(m.error.code as never, m.error.problems, m.error.title));
       const blob = new Blob([m.bytes as BlobPart], { type: MIME[opts.format] });
       if (opts.download !== false) saveBlob(blob, m.fileName);
       resolve({ blob, fileName: m.fileName, warnings: m.warnings, fonts: m.fonts, ms: m.ms });
     };
-    worker.addEventListener('error', onError, { once: true });
+    pending.add(fail);
     worker.addEventListener('message', onMessage);
-    worker.postMessage(req);
+    try {
+      worker.postMessage(req);
+    } catch (e) {
+      // data that cannot be cloned (a function, a DOM node) never reaches the worker
+      fail(new CjkReportError('invalid-input', [{ path: '(input)', message: `数据无法传给渲染线程：${(e as Error).message}` }]));
+    }
   });
 }
 

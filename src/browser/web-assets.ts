@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono, type MiddlewareHandler } from 'hono';
+import { pageFile } from './page-routes.js';
 
 /** dist/browser, where scripts/build-browser.mjs and build-web-assets.mjs write. */
 export function webRoot(): string {
@@ -29,7 +30,8 @@ export function webAssets(root = webRoot(), prefix = ''): MiddlewareHandler {
   const files = serveStatic({
     root,
     precompressed: true,
-    rewriteRequestPath: (p) => p.slice(prefix.length) || '/',
+    // /t/<id>/ is every template's generated form (form.html)
+    rewriteRequestPath: (p) => pageFile(p.slice(prefix.length) || '/'),
   });
   return async (c, next) => {
     const path = c.req.path;
