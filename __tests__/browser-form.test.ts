@@ -26,19 +26,9 @@ const SEEDS: Record<string, string> = {
   'cadre-appointment-form': 'examples/cadre/lin-zhiyuan.yaml',
 };
 
-/** The templates as the page sees them (the annual report through its temporary adapter until it has labels()). */
+/** The templates as the page sees them: every registered one, with its example. */
 async function templates(): Promise<Template<any>[]> {
-  const out: Template<any>[] = [];
-  for (const t of listTemplates() as any[]) {
-    const example = t.example ?? (SEEDS[t.id] ? YAML.parse(readFileSync(join(root, SEEDS[t.id]), 'utf8')) : undefined);
-    if (typeof t.labels === 'function') out.push({ ...t, example });
-    else {
-      const adapter = '../web/form/annual-report-adapter.js'; // goes with the adapter
-      const { adaptAnnualReport } = await import(adapter);
-      out.push(adaptAnnualReport(t, t.id.endsWith('2021') ? 2021 : 2019, example));
-    }
-  }
-  return out;
+  return (listTemplates() as Template<any>[]).map((t) => ({ ...t, example: t.example ?? (SEEDS[t.id] ? YAML.parse(readFileSync(join(root, SEEDS[t.id]), 'utf8')) : undefined) }));
 }
 
 /** The data the page starts with: the example with its computed cells left out. */
