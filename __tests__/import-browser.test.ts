@@ -44,7 +44,7 @@ describe('the 审核 page in Chromium', () => {
   test('the real report, a DOCX with a broken 总计 and a PDF: rows with their findings, nothing uploaded', async () => {
     await page.setInputFiles('#files', [REAL, join(dir, 'r1.docx'), join(dir, 'r1.pdf')]);
     await page.waitForFunction(() => /完成/.test(document.getElementById('audit-status')!.textContent ?? ''), undefined, { timeout: 90000 });
-    const rows = await page.$$eval('#audit tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
+    const rows = await page.$$eval('#audit tbody tr', (trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td) => td.textContent)));
     expect(rows.map((r) => [r[0], r[1], r[3], r[4], r[5], r[9], r[10]])).toEqual([
       ['hongze-district-2024.pdf', '淮安市洪泽区人民政府', '2021年格式（（六）一行）', '已读取', 'P1', '17', '95'],
       ['r1.docx', '信阳市浉河区市场监督管理局', '2021年格式', '已读取', 'R1', '12', '11'],
