@@ -86,6 +86,14 @@ describe('fonts by need', () => {
     expect(keys).toEqual(expect.arrayContaining([expect.stringMatching(/^Noto Serif SC\/bold:.*粗体/), expect.stringMatching(/^LXGW WenKai\/regular:.*楷体/)]));
   });
 
+  test('fixed cells that fit with the real fonts are not refused by the placeholder faces (1 em each) of the plan', () => {
+    // the 任免表's cells are sized for real advances: with every glyph 1 em wide its 14 pt text would not fit
+    const doc = seed('examples/cadre/lin-zhiyuan.yaml', 'cadre-appointment-form');
+    const needs = fontNeeds(doc, manifestCoverage(manifest).coverage, BUNDLED_ROLES);
+    const chars = needs.flatMap((n) => [...n.codePoints]).map((c) => String.fromCodePoint(c)).join('');
+    for (const c of '干部任免审批表林知远简历') expect(chars).toContain(c);
+  });
+
   test('a character no font has is the layout’s error, before anything is fetched', () => {
     const doc = parseReport({ meta: { title: 't' }, blocks: [{ type: 'paragraph', text: '𠀀' }] });
     expect(() => fontNeeds(doc, manifestCoverage(manifest).coverage, BUNDLED_ROLES)).toThrow(FontCoverageError); // the typed error for missing characters (issue 8)

@@ -61,7 +61,8 @@ test('the tarball holds what a user needs and nothing else', () => {
   for (const c of chunks) expect(files).toContain(`dist/browser/${c}`);
   // the fonts once (fonts/, 19 MB): the browser's font files are built from them on the user's side; the CLI
   // bundle and the browser chunks carry pdfmake and docx since they write every PDF and DOCX (issue 14)
-  expect(unpackedSize).toBeLessThan(24 * 1024 * 1024);
+  // and the 审核 page's own bundle carries pdfjs-dist (1.9 MB minified) to read published reports in the browser (issue 16)
+  expect(unpackedSize).toBeLessThan(27.5 * 1024 * 1024);
   expect(() => readdirSync(join(proj, 'node_modules', '@types', 'fontkit'))).toThrow();
 });
 

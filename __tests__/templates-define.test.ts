@@ -260,7 +260,7 @@ describe('the HTTP service takes your templates', () => {
       const v = await (await fetch(`${base}/validate/tiny`, { method: 'POST', headers: json, body: JSON.stringify({ name: '网上', n: 300 }) })).json();
       expect(v).toMatchObject({ template: 'tiny', valid: false, errors: [{ path: 'n', rule: 'T1', severity: 'error', reads: ['n'] }] });
       const list = await (await fetch(`${base}/templates`)).json();
-      expect(list.map((t: { id: string }) => t.id)).toEqual(['gov-info-annual-report-2019', 'gov-info-annual-report-2021', 'tiny']);
+      expect(list.map((t: { id: string }) => t.id)).toEqual(['gov-info-annual-report-2019', 'gov-info-annual-report-2021', 'cadre-appointment-form', 'tiny']);
       expect((await (await fetch(`${base}/templates/tiny/schema`)).json()).required).toEqual(['name', 'n']);
       expect(await (await fetch(`${base}/templates/tiny`)).json()).toMatchObject({
         id: 'tiny',

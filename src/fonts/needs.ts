@@ -50,7 +50,7 @@ export function fontNeeds(doc: ReportDocument, coverage: Coverage, roles: Partia
   const reg = new FontRegistry(roles);
   for (const [family, covers] of Object.entries(coverage))
     reg.registerFaces(family, { regular: coverageFace(family, false, covers), bold: coverageFace(family, true, covers) });
-  const laid = layoutDocument(doc, { registry: reg, allowFontFallback: opts.allowFontFallback, creationDate: new Date(0) });
+  const laid = layoutDocument(doc, { registry: reg, allowFontFallback: opts.allowFontFallback, creationDate: new Date(0), coverageOnly: true });
   return [...laid.used.values()].map(({ face, codePoints }) => ({ family: face.family, bold: face.bold, codePoints }));
 }
 

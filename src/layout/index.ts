@@ -21,6 +21,11 @@ export interface LayoutOptions {
   allowFontFallback?: boolean;
   /** resource limits (pages, image pixels); the model-level ones are checked by parseReport */
   limits?: Partial<Limits>;
+  /**
+   * Lay out only to learn the faces and characters (fonts/needs.ts, with placeholder faces 1 em wide): the
+   * geometry is not the real one, so what does not fit is not reported; the real layout reports it.
+   */
+  coverageOnly?: boolean;
 }
 
 /** The one place where geometry is decided: model → pages (PDF) and resolved flow (DOCX). */
@@ -32,14 +37,14 @@ export function layoutDocument(doc: ReportDocument, opts: LayoutOptions): LaidOu
   const flowWidth = page.width - page.margins.left - page.margins.right;
   const flowHeight = page.height - page.margins.top - page.margins.bottom;
   const flow = buildFlow(doc, ctx, flowWidth, problems, limits, flowHeight);
-  checkFits(flow, page, problems);
+  if (!opts.coverageOnly) checkFits(flow, page, problems);
   const fallback = opts.allowFontFallback ?? doc.allowFontFallback ?? false;
   const coverage: Problem[] = [];
   if (ctx.missing.size) {
     for (const [where, chars] of ctx.missing)
       coverage.push({ path: where, message: missingCharsMessage(chars, fallback) });
   }
-  if (problems.length) throw new InputError([...problems, ...coverage], '报告无法排版');
+  if (problems.length && !opts.coverageOnly) throw new InputError([...problems, ...coverage], '报告无法排版');
   if (ctx.missing.size) throw new FontCoverageError(coverage);
   const pages = placeFlow(flow, page).pages;
   if (pages.length > limits.maxPages) throw limitExceeded('maxPages', limits.maxPages, pages.length, 'blocks');

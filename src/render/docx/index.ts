@@ -53,7 +53,10 @@ export function buildDocx(doc: LaidOutDocument, hb: HbSubsetter): { file: Docume
   const g = doc.page;
   const m = doc.meta;
   const hf = headersAndFooters(g);
-  const images = doc.flow.filter((b): b is LaidImage => b.kind === 'image');
+  // every picture in the order the body refers to them: flow images and pictures in table cells (the 任免表's
+  // photo); the body's own walk finds them, a first pass only when there are any
+  const hasImages = doc.flow.some((b) => b.kind === 'image' || (b.kind === 'table' && b.cells.some((c) => c.image)));
+  const images: LaidImage[] = hasImages ? documentPart(doc, [], () => '').images.map((i) => i.image) : [];
   const author = m.author ?? 'cjk-report';
   const file = new Document({
     title: m.title,
