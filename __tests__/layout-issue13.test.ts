@@ -67,7 +67,7 @@ describe('defect 14: a keep-with-next chain longer than a page breaks, it does n
   test('a 200-line signature takes the pages its lines need; its last lines stay with each other', () => {
     const lines = Array.from({ length: 200 }, (_, i) => `签名行${i + 1}`);
     const doc = lay({ meta: { title: 't' }, blocks: [{ type: 'paragraph', text: '正文。' }, { type: 'signature', lines }] });
-    const sig = doc.flow.filter((b): b is LaidParagraph => b.role === 'signature');
+    const sig = doc.flow.filter((b): b is LaidParagraph => b.kind === 'paragraph' && b.role === 'signature');
     const h = sig.reduce((s, p) => s + p.spaceBefore + p.lines.length * p.pitch, 0);
     expect(doc.pages.length).toBeLessThanOrEqual(Math.ceil(h / blockHeight(doc)) + 1);
     // a line's ops (the space between 签名行 and its number splits them) joined per page and baseline
