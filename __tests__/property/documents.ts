@@ -161,7 +161,7 @@ const gridTable = (maxCols: number, widthMm: number) => fc
     const widths = hints.slice(0, cols);
     const fixed = widths.reduce<number>((s, h) => s + (typeof h === 'number' ? h : 0), 0);
     const scale = Math.min(1, (0.6 * widthMm) / Math.max(fixed, 1));
-    return { type: 'grid', widths: widths.map((h) => (typeof h === 'number' ? Math.max(1, Math.floor(h * scale)) : h)), headerRows: header, rows: out };
+    return { type: 'grid', widths: widths.map((h) => (typeof h === 'number' ? Math.max(5, Math.floor(h * scale)) : h)), headerRows: header, rows: out };
   });
 
 const depth = (ns: Node[]): number => Math.max(...ns.map((n) => 1 + (n.children ? depth(n.children) : 0)));
