@@ -149,3 +149,14 @@ describe('probe: columns too narrow for one character', () => {
     );
   });
 });
+
+describe('probe: image variants', () => {
+  test('a 16-bit interlaced PNG is refused with a typed error at its field, not a crash of the PDF writer (a fuzz finding)', async () => {
+    const rows = new Uint8Array(400); // zeroed scanlines, more than the 7 passes declare
+    const bytes = png({ width: 3, height: 20, depth: 16, type: 2, interlace: 1, raw: rows });
+    await expect(render({ meta: { title: 't' }, blocks: [{ type: 'image', data: Buffer.from(bytes).toString('base64'), width: 30 }] }, { creationDate: FIXED_DATE })).rejects.toMatchObject({
+      code: 'invalid-image',
+      problems: [expect.objectContaining({ path: 'blocks[0].data', message: expect.stringMatching(/16 位的隔行扫描/) })],
+    });
+  });
+});

@@ -47,11 +47,22 @@ const PNG_DEPTHS: Record<number, { depths: number[]; channels: number }> = {
   6: { depths: [8, 16], channels: 4 },
 };
 const ADAM7 = [[0, 0, 8, 8], [4, 0, 8, 8], [0, 4, 4, 8], [2, 0, 4, 4], [0, 2, 2, 4], [1, 0, 2, 2], [0, 1, 1, 2]];
+/** Zeroed Adam7 scanlines of a w × h image with `bpp` bytes per pixel. */
+function adam7Rows(w: number, h: number, bpp: number): Uint8Array {
+  let n = 0;
+  for (const [x0, y0, dx, dy] of ADAM7) {
+    const pw = Math.ceil((w - x0) / dx);
+    const ph = Math.ceil((h - y0) / dy);
+    if (pw > 0 && ph > 0) n += ph * (1 + pw * bpp);
+  }
+  return new Uint8Array(n);
+}
 const pngArb = fc
   .record({ type: fc.constantFrom(0, 2, 3, 4, 6), d: fc.nat(4), w: fc.integer({ min: 1, max: 64 }), h: fc.integer({ min: 1, max: 64 }), tall: fc.boolean(), fill: fc.nat(255), interlace: fc.boolean(), trns: fc.boolean() })
   .map(({ type, d, w, h, tall, fill, interlace, trns }) => {
     const { depths, channels } = PNG_DEPTHS[type];
     const depth = depths[d % depths.length];
+    interlace &&= depth !== 16; // refused (png-js cannot read them): see the invalid defects
     const height = tall ? h * 80 : h; // a phone screenshot: far taller than wide
     // scanlines (filter byte 0, then the pixels), per Adam7 pass when interlaced
     const rows: number[] = [];
@@ -150,7 +161,7 @@ const gridTable = (maxCols: number, widthMm: number) => fc
     const widths = hints.slice(0, cols);
     const fixed = widths.reduce<number>((s, h) => s + (typeof h === 'number' ? h : 0), 0);
     const scale = Math.min(1, (0.6 * widthMm) / Math.max(fixed, 1));
-    return { type: 'grid', widths: widths.map((h) => (typeof h === 'number' ? Math.max(1, Math.floor(h * scale)) : h)), headerRows: header, rows: out };
+    return { type: 'grid', widths: widths.map((h) => (typeof h === 'number' ? Math.max(5, Math.floor(h * scale)) : h)), headerRows: header, rows: out };
   });
 
 const depth = (ns: Node[]): number => Math.max(...ns.map((n) => 1 + (n.children ? depth(n.children) : 0)));
@@ -218,6 +229,7 @@ const DEFECTS: Defect[] = [
   { name: 'image not base64', apply: (d) => (d.blocks.unshift({ type: 'image', data: '这不是图片', width: 50 }), 'blocks[0].data') },
   { name: 'image not PNG or JPEG', apply: (d) => (d.blocks.unshift({ type: 'image', data: Buffer.from('GIF89a......').toString('base64'), width: 50 }), 'blocks[0].data') },
   { name: 'truncated PNG', apply: (d) => (d.blocks.unshift({ type: 'image', data: Buffer.from(png({ width: 4, height: 4 })).subarray(0, 40).toString('base64'), width: 50 }), 'blocks[0].data') },
+  { name: '16-bit interlaced PNG', apply: (d) => (d.blocks.unshift({ type: 'image', data: Buffer.from(png({ width: 3, height: 20, depth: 16, interlace: 1, raw: adam7Rows(3, 20, 6) })).toString('base64'), width: 30 }), 'blocks[0].data') },
   { name: 'image width 0', apply: (d) => (d.blocks.unshift({ type: 'image', data: Buffer.from(png({ width: 4, height: 4 })).toString('base64'), width: 0 }), 'blocks[0].width') },
   { name: 'grid row too long', apply: (d) => (d.blocks.unshift({ type: 'grid', widths: ['auto', 'auto'], rows: [['甲', '乙', '丙']] }), 'blocks[0]') },
   { name: 'grid spans overlap', apply: (d) => (d.blocks.unshift({ type: 'grid', widths: ['auto', 'auto'], rows: [[{ text: '甲', rowSpan: 2 }, '乙'], ['丙', '丁']] }), 'blocks[0]') },

@@ -119,3 +119,9 @@ test('fixed columns wider than the page give way; narrow columns stay one charac
   const w = chooseWidths([100, 'narrow', 100], [need(0, 0), need(15, 15), need(0, 0)], mm(100), 15);
   expect(round(w)).toEqual(round([(mm(100) - 15) / 2, 15, (mm(100) - 15) / 2]));
 });
+
+test('a fixed column under spanning cells (minimum 0) gives way only down to one character (a fuzz finding)', () => {
+  // a 14 pt fixed column with no cell of its own next to an auto column that wants far more than the page
+  const w = chooseWidths([5, undefined], [need(0, 0), need(400, 500)], 200, 15.5);
+  expect(w[0]).toBeGreaterThanOrEqual(mm(5) - 1e-9);
+});

@@ -71,6 +71,8 @@ function pngInfo(data: Uint8Array, maxPixels: number, where: string): ImageInfo 
       if (!t) throw new ImageError(`PNG 颜色类型 ${ihdr.type} 不存在（应为 0、2、3、4 或 6）`);
       if (!t.depths.includes(ihdr.depth)) throw new ImageError(`PNG 颜色类型 ${ihdr.type}（${t.name}）不能用 ${ihdr.depth} 位深度`);
       if (body[10] !== 0 || body[11] !== 0 || ihdr.interlace > 1) throw new ImageError('PNG 的压缩、滤波或隔行方式不是标准值');
+      // png-js (the PDF's PNG reader) misreads these rows and throws in a stream callback, which kills the process
+      if (ihdr.interlace === 1 && ihdr.depth === 16) throw new ImageError('不支持 16 位的隔行扫描 PNG：请另存为非隔行扫描（或 8 位）的 PNG');
     } else if (type === 'PLTE') plte = true;
     else if (type === 'IDAT') idat.push(body);
     else if (type === 'IEND') iend = true;

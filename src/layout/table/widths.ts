@@ -84,20 +84,21 @@ export const AUTO_SHARE_WITH_WEIGHTS = 0.6;
  * rest in proportion to how much more each wants (as browsers do for auto tables).
  */
 export function chooseWidths(hints: (WidthHint | undefined)[], needs: ColumnNeeds[], avail: number, narrow: number): number[] {
-  return raiseToMinimum(targetWidths(hints, needs, avail, narrow), needs, hints);
+  return raiseToMinimum(targetWidths(hints, needs, avail, narrow), needs, hints, narrow);
 }
 
 /**
- * Fixed (mm) and narrow columns give way, down to their own content's minimum, to auto and weighted
+ * Fixed (mm) and narrow columns give way, down to their own content's minimum (at least one character), to auto and weighted
  * columns left narrower than theirs: a fixed width must not push another column's text out of its cell,
  * or off the page. Between auto and weighted columns the shares above stand (weights keep their 40%).
  */
-function raiseToMinimum(w: number[], needs: ColumnNeeds[], hints: (WidthHint | undefined)[]): number[] {
+function raiseToMinimum(w: number[], needs: ColumnNeeds[], hints: (WidthHint | undefined)[], narrow: number): number[] {
   const h = (i: number) => hints[i];
   const flexible = (i: number) => (isAuto(h(i)) && !needs[i].vertical) || isWeighted(h(i));
   const deficit = w.map((x, i) => (flexible(i) ? Math.max(0, needs[i].min - x) : 0));
   const short = deficit.reduce((a, b) => a + b, 0);
-  const spare = w.map((x, i) => (flexible(i) ? 0 : Math.max(0, x - needs[i].min)));
+  // a giver keeps its own minimum, and at least one character (a column under spanning cells has minimum 0)
+  const spare = w.map((x, i) => (flexible(i) ? 0 : Math.max(0, x - Math.max(needs[i].min, narrow))));
   const room = spare.reduce((a, b) => a + b, 0);
   if (short < 1e-6 || room < 1e-6) return w;
   const take = Math.min(short, room);
