@@ -41,6 +41,8 @@ export async function runExport(req: ExportRequest, progress: (p: Omit<ExportPro
   progress({ stage: 'check' });
   let model: unknown = req.input;
   const warnings = [];
+  // the file is named as the CLI and the HTTP service name it: by the template, else by the title
+  let name: string | undefined;
   if (req.template) {
     const t = getTemplate(req.template);
     if (!t) throw new UnknownTemplateError(req.template, listTemplates().map((x) => x.id));
@@ -48,6 +50,7 @@ export async function runExport(req: ExportRequest, progress: (p: Omit<ExportPro
     if (r.errors.length && !req.allowInconsistent) throw new InconsistentDataError(r.errors);
     warnings.push(...(req.allowInconsistent ? r.errors : []), ...r.warnings);
     model = t.build(r.data);
+    name = t.fileName?.(r.data);
   }
   const doc = parseReport(model);
 
@@ -105,7 +108,7 @@ export async function runExport(req: ExportRequest, progress: (p: Omit<ExportPro
   const bytes = (req.format === 'pdf' ? out.pdf : out.docx)!;
   return {
     bytes,
-    fileName: fileNameFor(doc.meta?.title, req.format),
+    fileName: fileNameFor(name ?? doc.meta?.title, req.format),
     warnings,
     fonts: fonts.map((f) => ({ family: f.p.family, bold: f.p.bold, part: f.p.part, cached: f.cached })),
     ms: Math.round(performance.now() - t0),
