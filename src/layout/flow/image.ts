@@ -1,6 +1,7 @@
 import { unzlibSync } from 'fflate';
 import { CjkReportError } from '../../errors.js';
 import { DEFAULT_LIMITS, limitExceeded } from '../../limits.js';
+import { concatBytes } from '../../bytes.js';
 
 /**
  * Images are validated from their bytes before pdfkit, png-js or docx see them: a PNG or JPEG whose header
@@ -83,8 +84,8 @@ function pngInfo(data: Uint8Array, maxPixels: number, where: string): ImageInfo 
   if (!idat.length) throw new ImageError('PNG 数据不完整：没有图像数据（IDAT 块）');
   if (!iend) throw new ImageError('PNG 数据不完整：缺少结束块 IEND（文件被截断？）');
   if (ihdr.type === 3 && !plte) throw new ImageError('PNG 调色板图片缺少 PLTE 块');
-  checkScanlines(ihdr, concat(idat));
-  return { format: 'png', width: ihdr.width, height: ihdr.height, data: concat(kept) };
+  checkScanlines(ihdr, concatBytes(idat));
+  return { format: 'png', width: ihdr.width, height: ihdr.height, data: concatBytes(kept) };
 }
 
 /** Inflates the image data (its size is known and bounded by the pixel limit) and checks every row's filter byte. */
@@ -112,16 +113,6 @@ function checkScanlines(h: { width: number; height: number; depth: number; type:
     if (raw[p] > 4) throw new ImageError(`PNG 图像数据损坏：行滤波类型 ${raw[p]} 不存在`);
     p += r;
   }
-}
-
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((s, p) => s + p.length, 0));
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
 }
 
 /** Walks the JPEG segments: a frame header (SOF0–2) with sane values, a scan, and the end marker. */

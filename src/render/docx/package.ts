@@ -7,6 +7,7 @@
  */
 import { Zip, type ZipInputFile, unzipSync } from 'fflate';
 import type { Crc32 } from './crc32.js';
+import { concatBytes } from '../../bytes.js';
 
 /** Raw DEFLATE (RFC 1951, no zlib header) at a level 1–9. */
 export type DeflateRaw = (data: Uint8Array, level: number) => Uint8Array;
@@ -53,13 +54,5 @@ function zip(parts: Part[], mtime: Date, deflate: DeflateRaw, crc: Crc32): Uint8
   }
   z.end();
   if (failure) throw failure;
-  let size = 0;
-  for (const c of chunks) size += c.length;
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
+  return concatBytes(chunks);
 }

@@ -6,6 +6,7 @@ import type { ImageOp, LaidOutDocument, LaidPage, TextOp } from '../../layout/ty
 import type { PdfSettings } from '../../model/document.js';
 import { createDocument } from './document.js';
 import { PdfFont } from './font.js';
+import { concatBytes } from '../../bytes.js';
 
 /** PDF numbers: at most three decimals, no exponent, no trailing zeros (stable bytes). */
 const num = (n: number) => String(Math.round(n * 1000) / 1000);
@@ -66,15 +67,7 @@ export async function renderPdf(doc: LaidOutDocument, opts: PdfOptions = {}): Pr
     throw e;
   }
   await done;
-  let size = 0;
-  for (const c of chunks) size += c.byteLength;
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.byteLength;
-  }
-  return out;
+  return concatBytes(chunks);
 }
 
 /** Rules first (as the pdfmake renderer drew them), then text and images in the layout's order. */
