@@ -141,7 +141,9 @@ function targetWidths(hints: (WidthHint | undefined)[], needs: ColumnNeeds[], av
     // Auto columns take what they want (or their minimum), weights share the rest.
     const cap = free * AUTO_SHARE_WITH_WEIGHTS;
     const autoTake = sumMax <= cap ? sumMax : Math.min(sumMin, cap);
-    for (const i of auto) w[i] = autoTake === sumMax ? needs[i].max : needs[i].min * (autoTake / Math.max(sumMin, 1e-9));
+    if (autoTake === sumMax) for (const i of auto) w[i] = needs[i].max;
+    else if (autoTake === sumMin) for (const i of auto) w[i] = needs[i].min;
+    else shareBelowMinimum(w, auto, needs, autoTake, narrow);
     free -= autoTake;
     const total = weighted.reduce((s, x) => s + x.weight, 0);
     for (const { i, weight } of weighted) w[i] = (free * weight) / total;
@@ -161,13 +163,20 @@ function targetWidths(hints: (WidthHint | undefined)[], needs: ColumnNeeds[], av
     const want = sumMax - sumMin;
     for (const i of auto) w[i] = needs[i].min + (want > 0 ? (extra * (needs[i].max - needs[i].min)) / want : extra / auto.length);
   } else {
-    // Not even the minimums fit: words will be cut. Every column first keeps one character's width (up to
-    // its minimum), so short labels stay whole and are not squeezed into their neighbours; the wide
-    // columns' minimums share the rest.
-    const floor = (i: number) => Math.min(needs[i].min, narrow);
-    const sumFloor = auto.reduce((s, i) => s + floor(i), 0);
-    if (sumFloor <= free) for (const i of auto) w[i] = floor(i) + ((needs[i].min - floor(i)) * (free - sumFloor)) / (sumMin - sumFloor);
-    else for (const i of auto) w[i] = (floor(i) * free) / Math.max(sumFloor, 1e-9);
+    shareBelowMinimum(w, auto, needs, free, narrow);
   }
   return w;
+}
+
+/**
+ * `free` pt for auto columns whose minimums do not fit in it: words will be cut. Every column first keeps
+ * one character's width (up to its minimum), so short labels stay whole and are not squeezed into their
+ * neighbours; the wide columns' minimums share the rest.
+ */
+function shareBelowMinimum(w: number[], auto: number[], needs: ColumnNeeds[], free: number, narrow: number): void {
+  const floor = (i: number) => Math.min(needs[i].min, narrow);
+  const sumMin = auto.reduce((s, i) => s + needs[i].min, 0);
+  const sumFloor = auto.reduce((s, i) => s + floor(i), 0);
+  if (sumFloor <= free) for (const i of auto) w[i] = floor(i) + ((needs[i].min - floor(i)) * (free - sumFloor)) / Math.max(sumMin - sumFloor, 1e-9);
+  else for (const i of auto) w[i] = (floor(i) * free) / Math.max(sumFloor, 1e-9);
 }
