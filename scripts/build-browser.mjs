@@ -85,6 +85,9 @@ await esbuild.build({
   logLevel: 'warning',
 });
 for (const f of ['index.html', 'form.html', 'audit.html', 'style.css']) copyFileSync(join(root, 'web', f), join(out, f));
+// what a user's template module imports, resolved by the pages' import maps to the page's own copies
+mkdirSync(join(out, 'page-shims'), { recursive: true });
+for (const f of ['zod.js', 'templates.js']) copyFileSync(join(root, 'web/page-shims', f), join(out, 'page-shims', f));
 // The page's own text falls back to the bundled sans common file where the system has no Chinese font
 // (browsers fetch it only then); the hashed name comes from the font assets build.
 const fontsJson = join(out, 'assets/web-fonts.json');

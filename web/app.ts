@@ -5,6 +5,14 @@
 import { drawTemplateList } from './form/index-page.js';
 import { FormPage } from './form/page.js';
 import { formTemplate } from './form/templates.js';
+import { loadUserTemplates } from './form/user-templates.js';
+
+// what a user's template module imports, for the page-shims its import map points at
+export { z } from 'zod';
+export { defineTemplate } from '../templates/define.js';
+
+/** This bundle's folder: page-templates.json and the modules are served beside it. */
+const BASE = new URL('./', import.meta.url);
 
 /** The template of a /t/<id>/ address. */
 export function templateIdOf(pathname: string): string | undefined {
@@ -17,7 +25,8 @@ export function templateIdOf(pathname: string): string | undefined {
   }
 }
 
-export function start(): void {
+export async function start(): Promise<void> {
+  await loadUserTemplates(BASE);
   const id = templateIdOf(location.pathname);
   const t = id ? formTemplate(id) : undefined;
   if (!t) {
@@ -29,6 +38,7 @@ export function start(): void {
   new FormPage(t).start();
 }
 
-export function startIndex(): void {
+export async function startIndex(): Promise<void> {
+  await loadUserTemplates(BASE);
   drawTemplateList(document.querySelector('#templates')!);
 }

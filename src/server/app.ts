@@ -8,6 +8,8 @@ import type { PdfSettings } from '../model/document.js';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { webAssets } from '../browser/web-assets.js';
 import { type Format, buildTemplateModel, checkTemplateData, templateJsonSchema, templates, toDataPaths } from '../core.js';
 import { CjkReportError, HTTP_STATUS, UnknownTemplateError, asCjkReportError } from '../errors.js';
@@ -79,12 +81,14 @@ export function createExportApp(options: ExportAppOptions = {}): ExportApp {
   const own = new Map<string, Template<any, any>>();
   const inWorkers = new Set<string>();
   const templateModules: string[] = [];
+  const moduleFiles: { id: string; file: string }[] = [];
   (options.templates ?? []).forEach((given, i) => {
     const t = asTemplate(given, `templates[${i}]`);
     own.set(t.id, t);
     const url = given && typeof given === 'object' ? templateModuleOf(given) : undefined;
     if (url) {
       templateModules.push(url);
+      moduleFiles.push({ id: t.id, file: fileURLToPath(url) });
       inWorkers.add(t.id);
     }
   });
@@ -262,6 +266,16 @@ export function createExportApp(options: ExportAppOptions = {}): ExportApp {
     // after the API routes, so they always win; only GET, only files under the page's folder
     const fonts = options.pageAssets ? webAssets(options.pageAssets, '/assets') : undefined;
     if (fonts) app.get('/assets/*', fonts);
+    // templates given as module files get their generated forms too: the page imports each module
+    // (web/form/user-templates.ts); a template object made in code has no file to send and stays server-only
+    const modules = moduleFiles;
+    app.get('/page-templates.json', (c) => c.json(modules.map((m, n) => ({ id: m.id, url: `page-templates/${n}.mjs` }))));
+    app.get('/page-templates/:file', async (c) => {
+      const m = modules[Number(/^(\d+)\.mjs$/.exec(c.req.param('file'))?.[1] ?? NaN)];
+      if (!m) return c.notFound();
+      c.header('cache-control', 'no-cache');
+      return c.body(await readFile(m.file, 'utf8'), 200, { 'content-type': 'text/javascript; charset=utf-8' });
+    });
     app.get('*', webAssets(typeof options.page === 'string' ? options.page : undefined));
   }
 

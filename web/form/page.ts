@@ -2,6 +2,7 @@
  * The 填报 page of one template: the generated form, the check on every change, open/save of the data file,
  * last year's file, and the two exports (rendered in this page's worker: no request carries the data).
  */
+import { isBuiltIn } from './user-templates.js';
 import YAML from 'yaml';
 import { exportReport } from '../../src/browser/index.js';
 import type { Problem } from '../../src/errors.js';
@@ -186,7 +187,8 @@ export class FormPage {
     try {
       const r = await exportReport(structuredClone(this.data), {
         format,
-        template: this.t.id,
+        // a template the server gave the page (a module) is not in the worker's bundle: its object goes
+        template: isBuiltIn(this.t.id) ? this.t.id : this.t,
         previous: this.previous,
         onProgress: (p) => (status.textContent = `${STAGES[p.stage] ?? p.stage}…${p.detail ? ` ${p.detail}` : ''}`),
       });
