@@ -59,6 +59,8 @@ test('the tarball holds what a user needs and nothing else', () => {
   expect(files.filter((f) => /\.(v8cache|br|map)$|^dist\/browser\/(assets|meta\.json|sizes\.json)/.test(f))).toEqual([]);
   const chunks = readFileSync(join(proj, 'node_modules/cjk-report/dist/browser/index.js'), 'utf8').match(/chunks\/[\w-]+\.js/g) ?? [];
   for (const c of chunks) expect(files).toContain(`dist/browser/${c}`);
+  // the pages: the template list, every template's form, and what a user's template module imports there
+  for (const f of ['index.html', 'form.html', 'audit.html', 'page-templates.json', 'page-shims/zod.js', 'page-shims/templates.js']) expect(files).toContain(`dist/browser/${f}`);
   // the fonts once (fonts/, 19 MB): the browser's font files are built from them on the user's side; the CLI
   // bundle and the browser chunks carry pdfmake and docx since they write every PDF and DOCX (issue 14)
   // and the 审核 page's own bundle carries pdfjs-dist (1.9 MB minified) to read published reports in the browser (issue 16)

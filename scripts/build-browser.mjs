@@ -88,6 +88,8 @@ for (const f of ['index.html', 'form.html', 'audit.html', 'style.css']) copyFile
 // what a user's template module imports, resolved by the pages' import maps to the page's own copies
 mkdirSync(join(out, 'page-shims'), { recursive: true });
 for (const f of ['zod.js', 'templates.js']) copyFileSync(join(root, 'web/page-shims', f), join(out, 'page-shims', f));
+// no templates from modules on a plain static server; `serve --template-module` answers this path itself
+writeFileSync(join(out, 'page-templates.json'), '[]\n');
 // The page's own text falls back to the bundled sans common file where the system has no Chinese font
 // (browsers fetch it only then); the hashed name comes from the font assets build.
 const fontsJson = join(out, 'assets/web-fonts.json');
