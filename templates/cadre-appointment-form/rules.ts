@@ -9,6 +9,9 @@ import type { Person } from './schema.js';
  */
 const periods = (d: Person) => resumeLines(d.JianLi).filter((l) => l.from);
 
+/** Each dated 简历 line with the one after it: J1 and J2 compare neighbours. */
+const neighbours = (d: Person) => periods(d).flatMap((b, i, ps) => (i ? [[ps[i - 1], b] as const] : []));
+
 export const rules: RuleDefinition<Person>[] = [
   {
     id: 'J1',
@@ -17,10 +20,7 @@ export const rules: RuleDefinition<Person>[] = [
     reads: () => ['JianLi'],
     check(d) {
       const out: RuleFinding[] = [];
-      const ps = periods(d);
-      for (let i = 1; i < ps.length; i++) {
-        const a = ps[i - 1];
-        const b = ps[i];
+      for (const [a, b] of neighbours(d)) {
         if (months(b.from!) < months(a.from!)) out.push({ path: 'JianLi', message: `简历：${b.lead} 排在 ${a.lead} 之后，时间顺序颠倒` });
         else if (a.to && months(b.from!) < months(a.to)) out.push({ path: 'JianLi', message: `简历：${b.lead} 与 ${a.lead} 时间重叠` });
         else if (!a.to) out.push({ path: 'JianLi', message: `简历：${a.lead} 没有结束时间，但其后还有 ${b.lead}` });
@@ -35,10 +35,7 @@ export const rules: RuleDefinition<Person>[] = [
     reads: () => ['JianLi'],
     check(d) {
       const out: RuleFinding[] = [];
-      const ps = periods(d);
-      for (let i = 1; i < ps.length; i++) {
-        const a = ps[i - 1];
-        const b = ps[i];
+      for (const [a, b] of neighbours(d)) {
         if (!a.to) continue;
         const gap = months(b.from!) - months(a.to);
         if (gap > 6) out.push({ path: 'JianLi', message: `简历：${fmt(a.to)} 至 ${fmt(b.from!)} 之间空档 ${gap} 个月（超过 6 个月）` });
